@@ -1,0 +1,171 @@
+package io.github.policydsl.api.result;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The results of evaluating rules on an input: one {@link RuleResult} per rule and subject, the
+ * rules that were evaluated, and the input files that were read. Reports are immutable and their
+ * order is deterministic: results sort by location, rule id and subject, whatever order the inputs
+ * were loaded in.
+ */
+public final class Report {
+
+    private static final Comparator<RuleResult> ORDER = Comparator.comparing(RuleResult::location)
+            .thenComparing(r -> r.rule().id())
+            .thenComparing(RuleResult::subject)
+            .thenComparing(RuleResult::outcome)
+            .thenComparing(r -> r.violations().isEmpty() ? "" : r.violations().get(0).message());
+
+    private final List<RuleResult> results;
+    private final List<RuleInfo> rules;
+    private final List<InputInfo> inputs;
+
+    /**
+     * Creates a report.
+     *
+     * @param results the results, in any order
+     * @param rules the rules evaluated
+     * @param inputs the inputs read
+     */
+    public Report(List<RuleResult> results, List<RuleInfo> rules, List<InputInfo> inputs) {
+        this.results = results.stream().sorted(ORDER).toList();
+        Map<String, RuleInfo> byId = new TreeMap<>();
+        for (RuleInfo r : rules) {
+            byId.putIfAbsent(r.id(), r);
+        }
+        this.rules = List.copyOf(byId.values());
+        Map<String, InputInfo> inputByFile = new LinkedHashMap<>();
+        for (InputInfo i : inputs) {
+            inputByFile.putIfAbsent(i.file() + "\u0000" + i.type(), i);
+        }
+        this.inputs = inputByFile.values().stream().sorted(Comparator.comparing(InputInfo::file)).toList();
+    }
+
+    /** An empty report. */
+    public static Report empty() {
+        return new Report(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Combines reports, for example of a Kubernetes and a Dockerfile policy.
+     *
+     * @param reports the reports
+     * @return one report with all results, rules and inputs
+     */
+    public static Report merge(List<Report> reports) {
+        List<RuleResult> results = new ArrayList<>();
+        List<RuleInfo> rules = new ArrayList<>();
+        List<InputInfo> inputs = new ArrayList<>();
+        for (Report r : reports) {
+            results.addAll(r.results);
+            rules.addAll(r.rules);
+            inputs.addAll(r.inputs);
+        }
+        return new Report(results, rules, inputs);
+    }
+
+    /**
+     * This report with another's results added.
+     *
+     * @param other the other report
+     * @return a merged report
+     */
+    public Report and(Report other) {
+        return merge(List.of(this, other));
+    }
+
+    /** All results, sorted. */
+    public List<RuleResult> results() {
+        return results;
+    }
+
+    /** The rules that were evaluated, sorted by id. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The input files that were read, sorted by name. */
+    public List<InputInfo> inputs() {
+        return inputs;
+    }
+
+    /** Every violation of every non-passing result, sorted by location. */
+    public List<Violation> violations() {
+        return results.stream().flatMap(r -> r.violations().stream()).sorted().toList();
+    }
+
+    /**
+     * The violations with one of the given outcomes.
+     *
+     * @param first an outcome
+     * @param more further outcomes
+     * @return the matching violations, sorted
+     */
+    public List<Violation> violations(Outcome first, Outcome... more) {
+        Set<Outcome> wanted = EnumSet.of(first, more);
+        return violations().stream().filter(v -> wanted.contains(v.outcome())).toList();
+    }
+
+    /** Counts of results by outcome. */
+    public Summary summary() {
+        int[] counts = new int[Outcome.values().length];
+        for (RuleResult r : results) {
+            counts[r.outcome().ordinal()]++;
+        }
+        return new Summary(counts[Outcome.PASS.ordinal()], counts[Outcome.FAIL.ordinal()],
+                counts[Outcome.WARN.ordinal()], counts[Outcome.ERROR.ordinal()], counts[Outcome.SKIP.ordinal()]);
+    }
+
+    /** Whether no result failed or errored (warnings and skips allowed). */
+    public boolean isCompliant() {
+        Summary s = summary();
+        return s.fail() == 0 && s.error() == 0;
+    }
+
+    /**
+     * Throws unless the report is compliant: no FAIL and no ERROR results. Warnings from
+     * {@code should} rules do not fail; use {@link #assertNoWarnings()} to be strict about them too.
+     *
+     * @throws PolicyViolationError listing every failure and error
+     */
+    public void assertCompliant() {
+        List<Violation> bad = violations(Outcome.FAIL, Outcome.ERROR);
+        if (!bad.isEmpty()) {
+            throw new PolicyViolationError(describe("policy violated", bad), bad);
+        }
+    }
+
+    /**
+     * Throws if the report holds failures, errors or warnings.
+     *
+     * @throws PolicyViolationError listing every failure, error and warning
+     */
+    public void assertNoWarnings() {
+        List<Violation> bad = violations(Outcome.FAIL, Outcome.ERROR, Outcome.WARN);
+        if (!bad.isEmpty()) {
+            throw new PolicyViolationError(describe("policy violated or warned", bad), bad);
+        }
+    }
+
+    private String describe(String headline, List<Violation> bad) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(headline).append(": ").append(bad.size()).append(bad.size() == 1 ? " violation" : " violations")
+                .append(" (").append(summary()).append(')');
+        for (Violation v : bad) {
+            sb.append('\n').append(v.toLine());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Report[" + summary() + "]";
+    }
+}

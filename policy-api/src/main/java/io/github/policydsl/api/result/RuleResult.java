@@ -1,0 +1,33 @@
+package io.github.policydsl.api.result;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verdict of one rule on one subject, with the violations behind it. A passing result has no
+ * violations; any other result has at least one.
+ *
+ * @param rule the rule
+ * @param subject the subject
+ * @param location where the subject starts in its source
+ * @param outcome the verdict
+ * @param violations the findings, sorted
+ */
+public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, Outcome outcome,
+        List<Violation> violations) {
+
+    /** Validates the components and copies the list. */
+    public RuleResult {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(outcome, "outcome");
+        violations = violations.stream().sorted().toList();
+        if (outcome == Outcome.PASS && !violations.isEmpty()) {
+            throw new IllegalArgumentException("a passing result has no violations");
+        }
+        if (outcome != Outcome.PASS && violations.isEmpty()) {
+            throw new IllegalArgumentException("a " + outcome + " result needs at least one violation");
+        }
+    }
+}

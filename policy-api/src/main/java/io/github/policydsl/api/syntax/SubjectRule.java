@@ -1,0 +1,301 @@
+package io.github.policydsl.api.syntax;
+
+import io.github.policydsl.api.Condition;
+import io.github.policydsl.api.ConditionEvents;
+import io.github.policydsl.api.ConditionEvents.Event;
+import io.github.policydsl.api.ConditionEvents.Kind;
+import io.github.policydsl.api.EvaluationInput;
+import io.github.policydsl.api.Level;
+import io.github.policydsl.api.Rule;
+import io.github.policydsl.api.Severity;
+import io.github.policydsl.api.Subject;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.api.result.InputInfo;
+import io.github.policydsl.api.result.Location;
+import io.github.policydsl.api.result.Outcome;
+import io.github.policydsl.api.result.Report;
+import io.github.policydsl.api.result.RuleInfo;
+import io.github.policydsl.api.result.RuleResult;
+import io.github.policydsl.api.result.SubjectRef;
+import io.github.policydsl.api.result.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * A rule over subjects of one type, and the last step of the fluent grammar: condition methods
+ * of a domain subclass add conditions (ANDed), and {@link #because}, {@link #as}, {@link #withId},
+ * {@link #withSeverity} finish it. Every method returns a new rule; rules are immutable and
+ * thread-safe.
+ *
+ * <p>Evaluation of one subject: each condition records events; with {@code mustNot}/{@code
+ * shouldNot} each condition's verdict is inverted. Any error gives ERROR, any violation gives FAIL
+ * ({@code must}) or WARN ({@code should}), conditions that all do not apply give SKIP, otherwise
+ * PASS. A rule whose selection matches nothing fails, like ArchUnit's, unless
+ * {@link #allowEmptyShould(boolean)} says that is fine.
+ *
+ * @param <I> the input type
+ * @param <T> the subject type
+ * @param <SELF> the concrete rule type
+ */
+public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, SELF extends SubjectRule<I, T, SELF>>
+        implements Rule<I> {
+
+    /** The rule's state. */
+    protected final RuleSpec<I, T> spec;
+
+    /**
+     * Creates a rule from its state.
+     *
+     * @param spec the state
+     */
+    protected SubjectRule(RuleSpec<I, T> spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /**
+     * Creates a rule of the concrete type from new state.
+     *
+     * @param newSpec the state
+     * @return a new rule
+     */
+    protected abstract SELF copy(RuleSpec<I, T> newSpec);
+
+    /**
+     * Adds a condition; used by the condition methods of domain subclasses.
+     *
+     * @param condition the condition
+     * @return a new rule
+     */
+    protected SELF with(Condition<? super T> condition) {
+        return copy(spec.withCondition(condition));
+    }
+
+    /**
+     * Adds a custom condition.
+     *
+     * @param condition the condition
+     * @return a new rule
+     */
+    public SELF satisfy(Condition<? super T> condition) {
+        return with(condition);
+    }
+
+    /**
+     * Adds a custom condition from a predicate; a violation is located at the subject.
+     *
+     * @param description the infinitive phrase, e.g. {@code use an approved registry}
+     * @param predicate the test
+     * @return a new rule
+     */
+    public SELF satisfy(String description, Predicate<? super T> predicate) {
+        return with(Condition.<T>satisfying(description, predicate, Subject::path));
+    }
+
+    /**
+     * Appends a reason to the sentence.
+     *
+     * @param reason why the rule exists
+     * @return a new rule
+     */
+    public SELF because(String reason) {
+        return copy(spec.withBecause(reason));
+    }
+
+    /**
+     * Replaces the generated sentence.
+     *
+     * @param text the sentence
+     * @return a new rule
+     */
+    public SELF as(String text) {
+        return copy(spec.withText(text));
+    }
+
+    /**
+     * Sets the stable id used in reports, exemptions and baselines.
+     *
+     * @param id the id, e.g. {@code acme.prod-non-root}
+     * @return a new rule
+     */
+    public SELF withId(String id) {
+        return copy(spec.withId(id));
+    }
+
+    /**
+     * Sets the severity (default MEDIUM).
+     *
+     * @param severity the severity
+     * @return a new rule
+     */
+    public SELF withSeverity(Severity severity) {
+        return copy(spec.withSeverity(severity));
+    }
+
+    /**
+     * Sets the one-line remediation shown in reports.
+     *
+     * @param text the fix
+     * @return a new rule
+     */
+    public SELF withRemediation(String text) {
+        return copy(spec.withRemediation(text));
+    }
+
+    /**
+     * Whether the rule passes when its selection matches nothing (default: it fails, since a rule
+     * that filters on a misspelt namespace must not pass quietly).
+     *
+     * @param allow true to allow an empty selection
+     * @return a new rule
+     */
+    public SELF allowEmptyShould(boolean allow) {
+        return copy(spec.withAllowEmpty(allow));
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public String description() {
+        return spec.text();
+    }
+
+    @Override
+    public Severity severity() {
+        return spec.severity();
+    }
+
+    @Override
+    public Level level() {
+        return spec.level();
+    }
+
+    @Override
+    public String remediation() {
+        return spec.remediation();
+    }
+
+    @Override
+    public Report evaluate(I input) {
+        Report own = evaluateRuleOnly(input);
+        return own.and(new Report(input.loadErrors(), List.of(), List.of()));
+    }
+
+    @Override
+    public Report evaluateRuleOnly(I input) {
+        if (spec.conditions().isEmpty()) {
+            throw new IllegalStateException("rule '" + spec.text() + "' has no condition");
+        }
+        RuleInfo info = info();
+        List<RuleResult> results = new ArrayList<>();
+        int selected = 0;
+        for (T subject : spec.source().subjects(input)) {
+            if (!spec.selection().test(subject)) {
+                continue;
+            }
+            selected++;
+            results.add(evaluateSubject(info, subject));
+        }
+        if (selected == 0 && !spec.allowEmpty()) {
+            results.add(emptySelection(info, input.inputs()));
+        }
+        return new Report(results, List.of(info), input.inputs());
+    }
+
+    private RuleResult evaluateSubject(RuleInfo info, T subject) {
+        Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
+        List<Event> bad = new ArrayList<>();
+        List<Event> notApplicable = new ArrayList<>();
+        boolean error = false;
+        boolean violated = false;
+        int skipped = 0;
+        for (Condition<? super T> condition : spec.conditions()) {
+            ConditionEvents events = new ConditionEvents();
+            try {
+                condition.check(subject, events);
+            } catch (RuntimeException e) {
+                events.error(subject.path(), "could not evaluate '" + condition.description() + "': " + e);
+            }
+            List<Event> outcome = spec.negated() ? negate(condition, subject, events) : events.events();
+            boolean onlyNa = !outcome.isEmpty();
+            for (Event e : outcome) {
+                switch (e.kind()) {
+                    case ERROR -> {
+                        error = true;
+                        bad.add(e);
+                        onlyNa = false;
+                    }
+                    case VIOLATED -> {
+                        violated = true;
+                        bad.add(e);
+                        onlyNa = false;
+                    }
+                    case SATISFIED -> onlyNa = false;
+                    case NOT_APPLICABLE -> notApplicable.add(e);
+                    default -> throw new IllegalStateException("unknown event kind " + e.kind());
+                }
+            }
+            if (onlyNa) {
+                skipped++;
+            }
+        }
+        SubjectRef ref = subject.ref();
+        Location where = subject.locate(subject.path());
+        Outcome outcome;
+        List<Violation> violations = new ArrayList<>();
+        if (error || violated) {
+            outcome = error ? Outcome.ERROR : violatedOutcome;
+            for (Event e : bad) {
+                Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
+                violations.add(new Violation(info.id(), info.severity(), o, e.message(), ref, subject.locate(e.path()),
+                        e.path()));
+            }
+        } else if (skipped == spec.conditions().size()) {
+            outcome = Outcome.SKIP;
+            Event first = notApplicable.get(0);
+            violations.add(new Violation(info.id(), info.severity(), Outcome.SKIP, "not applicable: " + first.message(),
+                    ref, subject.locate(first.path()), first.path()));
+        } else {
+            outcome = Outcome.PASS;
+        }
+        return new RuleResult(info, ref, where, outcome, violations);
+    }
+
+    private List<Event> negate(Condition<?> condition, Subject subject, ConditionEvents events) {
+        if (events.has(Kind.ERROR)) {
+            return events.events().stream().filter(e -> e.kind() == Kind.ERROR).toList();
+        }
+        if (events.has(Kind.VIOLATED)) {
+            return List.of(new Event(Kind.SATISFIED, subject.path(), "does not " + condition.description()));
+        }
+        List<Event> satisfied = events.events().stream().filter(e -> e.kind() == Kind.SATISFIED).toList();
+        if (satisfied.isEmpty() && events.has(Kind.NOT_APPLICABLE)) {
+            return events.events();
+        }
+        if (satisfied.isEmpty()) {
+            return List.of(new Event(Kind.VIOLATED, subject.path(), "does " + condition.description()));
+        }
+        return satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message())).toList();
+    }
+
+    private RuleResult emptySelection(RuleInfo info, List<InputInfo> inputs) {
+        Outcome o = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
+        String file = inputs.isEmpty() ? "<input>" : inputs.get(0).file();
+        Location where = Location.unknown(file);
+        SubjectRef ref = new SubjectRef("", "(no subject)", "", spec.source().description(), "");
+        String message = "no " + spec.subjectText() + " were found, so the rule checked nothing; "
+                + "call allowEmptyShould(true) if an empty selection is expected";
+        return new RuleResult(info, ref, where, o,
+                List.of(new Violation(info.id(), info.severity(), o, message, ref, where, FieldPath.root())));
+    }
+
+    @Override
+    public String toString() {
+        return id() + ": " + description();
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.policydsl.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.github.policydsl.api.EvaluationInput;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.api.result.InputInfo;
+import io.github.policydsl.api.result.LoadError;
+import io.github.policydsl.api.result.RuleResult;
+import io.github.policydsl.k8s.load.LoadedResource;
+import io.github.policydsl.k8s.load.SourceMap;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * An immutable set of loaded Kubernetes objects, the input of Kubernetes rules: the objects in
+ * load order, the files they came from and the load errors. Lookups across objects (a pod's
+ * ServiceAccount, a Namespace's labels) are indexed once. Thread-safe.
+ */
+public final class Manifests implements EvaluationInput {
+
+    private final List<LoadedResource> resources;
+    private final List<LoadError> errors;
+    private final List<InputInfo> inputs;
+    private final Map<String, LoadedResource> serviceAccounts;
+    private final Map<String, LoadedResource> namespaces;
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+
+    private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
+        this.resources = List.copyOf(resources);
+        this.errors = List.copyOf(errors);
+        this.inputs = List.copyOf(inputs);
+        Map<String, LoadedResource> sa = new HashMap<>();
+        Map<String, LoadedResource> ns = new HashMap<>();
+        for (LoadedResource r : this.resources) {
+            if (r.object() instanceof ServiceAccount) {
+                sa.putIfAbsent(r.effectiveNamespace() + "/" + r.name(), r);
+            } else if (r.object() instanceof Namespace) {
+                ns.putIfAbsent(r.name(), r);
+            }
+        }
+        this.serviceAccounts = Collections.unmodifiableMap(sa);
+        this.namespaces = Collections.unmodifiableMap(ns);
+    }
+
+    /**
+     * Creates manifests from loaded resources.
+     *
+     * @param resources the objects in load order
+     * @param errors the load errors
+     * @param inputs the files read
+     * @return the manifests
+     */
+    public static Manifests of(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
+        return new Manifests(resources, errors, inputs);
+    }
+
+    /**
+     * Wraps objects built in code (no source positions; locations have line 0 and the file
+     * {@code <memory>}). The objects must not be changed afterwards.
+     *
+     * @param objects the objects
+     * @return the manifests
+     */
+    public static Manifests of(HasMetadata... objects) {
+        return of(List.of(objects));
+    }
+
+    /**
+     * Wraps objects built in code.
+     *
+     * @param objects the objects
+     * @return the manifests
+     */
+    public static Manifests of(List<? extends HasMetadata> objects) {
+        List<LoadedResource> loaded = new ArrayList<>();
+        SourceMap none = SourceMap.none("<memory>");
+        for (int i = 0; i < objects.size(); i++) {
+            loaded.add(new LoadedResource(objects.get(i), "<memory>", i, FieldPath.root(), none));
+        }
+        return new Manifests(loaded, List.of(), List.of(new InputInfo("<memory>", "manifest", loaded.size())));
+    }
+
+    /**
+     * Combines manifests, e.g. of several directories.
+     *
+     * @param all the parts
+     * @return one set
+     */
+    public static Manifests merge(List<Manifests> all) {
+        List<LoadedResource> r = new ArrayList<>();
+        List<LoadError> e = new ArrayList<>();
+        List<InputInfo> i = new ArrayList<>();
+        for (Manifests m : all) {
+            r.addAll(m.resources);
+            e.addAll(m.errors);
+            i.addAll(m.inputs);
+        }
+        return new Manifests(r, e, i);
+    }
+
+    /** The objects in load order. */
+    public List<LoadedResource> resources() {
+        return resources;
+    }
+
+    /**
+     * The objects of a fabric8 type.
+     *
+     * @param type the type, e.g. {@code Deployment.class}
+     * @param <T> the type
+     * @return the matching resources in load order
+     */
+    public <T extends HasMetadata> List<LoadedResource> resources(Class<T> type) {
+        return resources.stream().filter(r -> type.isInstance(r.object())).toList();
+    }
+
+    /** The load errors. */
+    public List<LoadError> errors() {
+        return errors;
+    }
+
+    /** Whether every file loaded without error. */
+    public boolean isClean() {
+        return errors.isEmpty();
+    }
+
+    @Override
+    public List<InputInfo> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<RuleResult> loadErrors() {
+        return errors.stream().map(LoadError::toResult).toList();
+    }
+
+    /**
+     * The ServiceAccount with this name in this namespace, if it is among the objects.
+     *
+     * @param namespace the namespace ({@code default} matches objects without one)
+     * @param name the name
+     * @return the ServiceAccount
+     */
+    public Optional<LoadedResource> serviceAccount(String namespace, String name) {
+        return Optional.ofNullable(serviceAccounts.get(namespace + "/" + name));
+    }
+
+    /**
+     * The Namespace object of this name, if it is among the objects.
+     *
+     * @param name the namespace name
+     * @return the Namespace
+     */
+    public Optional<LoadedResource> namespace(String name) {
+        return Optional.ofNullable(namespaces.get(name));
+    }
+
+    /**
+     * A value derived from these manifests, computed once and cached (for example the list of
+     * pod templates). The function must be pure.
+     *
+     * @param key a unique key, usually a constant of the caller
+     * @param compute computes the value
+     * @param <V> the value type
+     * @return the value
+     */
+    @SuppressWarnings("unchecked")
+    public <V> V derived(Object key, Function<Manifests, V> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            Object prev = derived.putIfAbsent(key, v);
+            if (prev != null) {
+                v = prev;
+            }
+        }
+        return (V) v;
+    }
+
+    @Override
+    public String toString() {
+        return "Manifests[" + resources.size() + " objects, " + errors.size() + " errors, " + inputs.size() + " files]";
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.policydsl.k8s.load;
+
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.api.result.Location;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The source positions of one YAML or JSON document: every node's line and column, keyed by its
+ * path in the document. A mapping entry is positioned at its key, a list item at the item's first
+ * node. {@link #locate(FieldPath)} falls back to the nearest existing ancestor, so a missing field
+ * is located at the object that should contain it. Immutable.
+ */
+public final class SourceMap {
+
+    private final String file;
+    private final Map<String, Long> positions;
+    private final long rootPosition;
+
+    /**
+     * Creates a source map.
+     *
+     * @param file the file name, as given to the loader
+     * @param positions JSON Pointer to {@code line << 32 | column} (both 1-based)
+     * @param rootPosition the position of the document's root node
+     */
+    public SourceMap(String file, Map<String, Long> positions, long rootPosition) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.positions = Map.copyOf(positions);
+        this.rootPosition = rootPosition;
+    }
+
+    /**
+     * A source map without positions, for objects built in code.
+     *
+     * @param label a label shown instead of a file name
+     * @return an empty map whose locations have line 0
+     */
+    public static SourceMap none(String label) {
+        return new SourceMap(label, Map.of(), 0L);
+    }
+
+    /** The file name. */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * Whether the document has a node at this path.
+     *
+     * @param path a path in the document
+     * @return true if the node exists in the source
+     */
+    public boolean contains(FieldPath path) {
+        return path.isRoot() || positions.containsKey(path.toPointer());
+    }
+
+    /**
+     * The location of the most specific existing node on a path.
+     *
+     * @param path a path in the document
+     * @return the location of the node, or of its nearest existing ancestor
+     */
+    public Location locate(FieldPath path) {
+        FieldPath p = path;
+        while (!p.isRoot()) {
+            Long pos = positions.get(p.toPointer());
+            if (pos != null) {
+                return at(pos);
+            }
+            p = p.parent();
+        }
+        return at(rootPosition);
+    }
+
+    private Location at(long pos) {
+        return new Location(file, (int) (pos >>> 32), (int) pos);
+    }
+
+    /** The number of positioned nodes. */
+    public int size() {
+        return positions.size();
+    }
+}
