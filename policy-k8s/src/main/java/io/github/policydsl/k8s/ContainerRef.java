@@ -1,0 +1,233 @@
+package io.github.policydsl.k8s;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.github.policydsl.api.Subject;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.api.result.Location;
+import io.github.policydsl.api.result.SubjectRef;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One container of a pod template, in any slot: {@code containers}, {@code initContainers} or
+ * {@code ephemeralContainers}. The subject of {@code containers()} rules. Ephemeral containers are
+ * presented through the same {@link Container} view (fabric8 models them as a separate type with
+ * the same fields).
+ *
+ * <p>Effective settings follow Kubernetes: a field of the container's {@code securityContext}
+ * overrides the same field of the pod's; fields that exist only on the container
+ * ({@code privileged}, {@code allowPrivilegeEscalation}, {@code capabilities},
+ * {@code readOnlyRootFilesystem}) have the API server's defaults.
+ */
+public final class ContainerRef implements Subject {
+
+    private final PodTemplate pod;
+    private final ContainerSlot slot;
+    private final int index;
+    private final Container container;
+    private final FieldPath path;
+
+    private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, Container container) {
+        this.pod = pod;
+        this.slot = slot;
+        this.index = index;
+        this.container = container;
+        this.path = pod.specPath().child(slot.field()).index(index);
+    }
+
+    static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, Object c) {
+        Container view = c instanceof EphemeralContainer e ? view(e) : (Container) c;
+        return new ContainerRef(pod, slot, index, view);
+    }
+
+    private static Container view(EphemeralContainer e) {
+        Container c = new Container();
+        c.setName(e.getName());
+        c.setImage(e.getImage());
+        c.setImagePullPolicy(e.getImagePullPolicy());
+        c.setCommand(e.getCommand());
+        c.setArgs(e.getArgs());
+        c.setEnv(e.getEnv());
+        c.setEnvFrom(e.getEnvFrom());
+        c.setPorts(e.getPorts());
+        c.setResources(e.getResources());
+        c.setSecurityContext(e.getSecurityContext());
+        c.setVolumeMounts(e.getVolumeMounts());
+        c.setVolumeDevices(e.getVolumeDevices());
+        c.setLifecycle(e.getLifecycle());
+        c.setLivenessProbe(e.getLivenessProbe());
+        c.setReadinessProbe(e.getReadinessProbe());
+        c.setStartupProbe(e.getStartupProbe());
+        c.setWorkingDir(e.getWorkingDir());
+        c.setStdin(e.getStdin());
+        c.setTty(e.getTty());
+        return c;
+    }
+
+    /** The pod template this container belongs to. */
+    public PodTemplate pod() {
+        return pod;
+    }
+
+    /** The slot. */
+    public ContainerSlot slot() {
+        return slot;
+    }
+
+    /** The index within the slot's list. */
+    public int index() {
+        return index;
+    }
+
+    /** The container (read-only). */
+    public Container container() {
+        return container;
+    }
+
+    /** The container name, or an empty string. */
+    public String name() {
+        return container.getName() == null ? "" : container.getName();
+    }
+
+    /** The image, or an empty string. */
+    public String image() {
+        return container.getImage() == null ? "" : container.getImage();
+    }
+
+    /** The container's own security context, or null. */
+    public SecurityContext securityContext() {
+        return container.getSecurityContext();
+    }
+
+    /** The path of the container, e.g. {@code spec.template.spec.initContainers[0]}. */
+    @Override
+    public FieldPath path() {
+        return path;
+    }
+
+    /**
+     * A path below the container.
+     *
+     * @param names property names, e.g. {@code "securityContext", "privileged"}
+     * @return the path
+     */
+    public FieldPath field(String... names) {
+        return path.child(names);
+    }
+
+    /** A path below the container's security context. */
+    FieldPath sc(String... names) {
+        return path.child("securityContext").child(names);
+    }
+
+    /** A path below the pod's security context. */
+    FieldPath podSc(String... names) {
+        return pod.specPath().child("securityContext").child(names);
+    }
+
+    @Override
+    public SubjectRef ref() {
+        return pod.ref().withContainer(name());
+    }
+
+    @Override
+    public Location locate(FieldPath p) {
+        return pod.locate(p);
+    }
+
+    /**
+     * An effective security setting that the container may override: the container's value if
+     * set, else the pod's.
+     *
+     * @param containerField reads the container-level value
+     * @param podField reads the pod-level value
+     * @param field the field name under {@code securityContext} (may be nested, dot-separated)
+     * @param <V> the value type
+     * @return the effective value and its origin
+     */
+    public <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
+            Function<PodSecurityContext, V> podField, String field) {
+        SecurityContext sc = container.getSecurityContext();
+        if (sc != null) {
+            V v = containerField.apply(sc);
+            if (v != null) {
+                return new Effective<>(v, sc(field.split("\\.")), "container");
+            }
+        }
+        PodSecurityContext psc = pod.spec().getSecurityContext();
+        if (psc != null) {
+            V v = podField.apply(psc);
+            if (v != null) {
+                return new Effective<>(v, podSc(field.split("\\.")), "pod");
+            }
+        }
+        return Effective.unset();
+    }
+
+    /** Effective {@code runAsNonRoot}. */
+    public Effective<Boolean> runAsNonRoot() {
+        return inherited(SecurityContext::getRunAsNonRoot, PodSecurityContext::getRunAsNonRoot, "runAsNonRoot");
+    }
+
+    /** Effective {@code runAsUser}. */
+    public Effective<Long> runAsUser() {
+        return inherited(SecurityContext::getRunAsUser, PodSecurityContext::getRunAsUser, "runAsUser");
+    }
+
+    /** Effective {@code seccompProfile.type}. */
+    public Effective<String> seccompProfileType() {
+        return inherited(sc -> sc.getSeccompProfile() == null ? null : sc.getSeccompProfile().getType(),
+                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), "seccompProfile.type");
+    }
+
+    /** Whether the container is privileged ({@code privileged: true}); default false. */
+    public Effective<Boolean> privileged() {
+        return containerOnly(SecurityContext::getPrivileged, "privileged", Boolean.FALSE);
+    }
+
+    /**
+     * Effective {@code allowPrivilegeEscalation}: the container's value, else the default, which
+     * is true.
+     *
+     * @return the effective value
+     */
+    public Effective<Boolean> allowPrivilegeEscalation() {
+        return containerOnly(SecurityContext::getAllowPrivilegeEscalation, "allowPrivilegeEscalation", Boolean.TRUE);
+    }
+
+    /** Effective {@code readOnlyRootFilesystem}; default false. */
+    public Effective<Boolean> readOnlyRootFilesystem() {
+        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, "readOnlyRootFilesystem", Boolean.FALSE);
+    }
+
+    /** The dropped capabilities; empty when none. */
+    public List<String> droppedCapabilities() {
+        Capabilities caps = container.getSecurityContext() == null ? null : container.getSecurityContext().getCapabilities();
+        return caps == null || caps.getDrop() == null ? List.of() : caps.getDrop();
+    }
+
+    /** The added capabilities; empty when none. */
+    public List<String> addedCapabilities() {
+        Capabilities caps = container.getSecurityContext() == null ? null : container.getSecurityContext().getCapabilities();
+        return caps == null || caps.getAdd() == null ? List.of() : caps.getAdd();
+    }
+
+    private <V> Effective<V> containerOnly(Function<SecurityContext, V> getter, String field, V defaultValue) {
+        SecurityContext sc = container.getSecurityContext();
+        V v = sc == null ? null : getter.apply(sc);
+        if (v != null) {
+            return new Effective<>(v, sc(field), "container");
+        }
+        return new Effective<>(defaultValue, null, "default");
+    }
+
+    @Override
+    public String toString() {
+        return ref().display();
+    }
+}

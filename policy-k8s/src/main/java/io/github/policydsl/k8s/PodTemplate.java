@@ -1,0 +1,229 @@
+package io.github.policydsl.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.github.policydsl.api.Subject;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.api.result.Location;
+import io.github.policydsl.api.result.SubjectRef;
+import io.github.policydsl.k8s.load.LoadedResource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod, or the pod template of a workload: Pod ({@code spec}), Deployment, ReplicaSet,
+ * StatefulSet, DaemonSet, Job, ReplicationController and PodTemplate ({@code spec.template} or
+ * {@code template}), CronJob ({@code spec.jobTemplate.spec.template}). The subject of
+ * {@code pods()} rules. Name, namespace and kind are the owning object's; labels and annotations
+ * are the template's, which is what the running pods carry.
+ */
+public final class PodTemplate implements Subject {
+
+    private static final FieldPath SPEC = FieldPath.root().child("spec");
+    private static final FieldPath TEMPLATE = SPEC.child("template");
+    private static final FieldPath CRON_TEMPLATE = SPEC.child("jobTemplate", "spec", "template");
+    private static final FieldPath POD_TEMPLATE = FieldPath.root().child("template");
+
+    private final LoadedResource owner;
+    private final Manifests manifests;
+    private final FieldPath templatePath;
+    private final ObjectMeta metadata;
+    private final PodSpec spec;
+    private final List<ContainerRef> containers;
+
+    private PodTemplate(LoadedResource owner, Manifests manifests, FieldPath templatePath, ObjectMeta metadata,
+            PodSpec spec) {
+        this.owner = owner;
+        this.manifests = manifests;
+        this.templatePath = templatePath;
+        this.metadata = metadata == null ? new ObjectMeta() : metadata;
+        this.spec = spec;
+        List<ContainerRef> all = new ArrayList<>();
+        addContainers(all, ContainerSlot.INIT, spec.getInitContainers());
+        addContainers(all, ContainerSlot.CONTAINER, spec.getContainers());
+        addContainers(all, ContainerSlot.EPHEMERAL, spec.getEphemeralContainers());
+        this.containers = Collections.unmodifiableList(all);
+    }
+
+    private void addContainers(List<ContainerRef> all, ContainerSlot slot, List<?> list) {
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object c = list.get(i);
+            if (c != null) {
+                all.add(ContainerRef.of(this, slot, i, c));
+            }
+        }
+    }
+
+    /**
+     * The pod templates of all objects, in load order.
+     *
+     * @param manifests the input
+     * @return every pod template (computed once per input)
+     */
+    public static List<PodTemplate> all(Manifests manifests) {
+        return manifests.derived(PodTemplate.class, m -> {
+            List<PodTemplate> out = new ArrayList<>();
+            for (LoadedResource r : m.resources()) {
+                PodTemplate t = of(r, m);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /**
+     * The pod template of one object.
+     *
+     * @param r the object
+     * @param manifests the input it belongs to
+     * @return the template, or null if the object has none
+     */
+    static PodTemplate of(LoadedResource r, Manifests manifests) {
+        HasMetadata o = r.object();
+        if (o instanceof Pod p) {
+            return p.getSpec() == null ? null : new PodTemplate(r, manifests, FieldPath.root(), p.getMetadata(), p.getSpec());
+        }
+        if (o instanceof Deployment d) {
+            return d.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, d.getSpec().getTemplate());
+        }
+        if (o instanceof StatefulSet s) {
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+        }
+        if (o instanceof DaemonSet s) {
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+        }
+        if (o instanceof ReplicaSet s) {
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+        }
+        if (o instanceof Job j) {
+            return j.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, j.getSpec().getTemplate());
+        }
+        if (o instanceof ReplicationController rc) {
+            return rc.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, rc.getSpec().getTemplate());
+        }
+        if (o instanceof CronJob cj) {
+            if (cj.getSpec() == null || cj.getSpec().getJobTemplate() == null
+                    || cj.getSpec().getJobTemplate().getSpec() == null) {
+                return null;
+            }
+            return fromTemplate(r, manifests, CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
+        }
+        if (o instanceof io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob cj) {
+            if (cj.getSpec() == null || cj.getSpec().getJobTemplate() == null
+                    || cj.getSpec().getJobTemplate().getSpec() == null) {
+                return null;
+            }
+            return fromTemplate(r, manifests, CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
+        }
+        if (o instanceof io.fabric8.kubernetes.api.model.PodTemplate pt) {
+            return fromTemplate(r, manifests, POD_TEMPLATE, pt.getTemplate());
+        }
+        return null;
+    }
+
+    private static PodTemplate fromTemplate(LoadedResource r, Manifests manifests, FieldPath path, PodTemplateSpec t) {
+        if (t == null || t.getSpec() == null) {
+            return null;
+        }
+        return new PodTemplate(r, manifests, path, t.getMetadata(), t.getSpec());
+    }
+
+    /** The object that holds this template. */
+    public LoadedResource owner() {
+        return owner;
+    }
+
+    /** The input this template was found in, for lookups across objects. */
+    public Manifests manifests() {
+        return manifests;
+    }
+
+    /** The owning object's kind, e.g. {@code CronJob}. */
+    public String kind() {
+        return owner.kind();
+    }
+
+    /** The owning object's name. */
+    public String name() {
+        return owner.name();
+    }
+
+    /** The namespace the pods run in: the owner's, or {@code default} when it has none. */
+    public String namespace() {
+        return owner.effectiveNamespace();
+    }
+
+    /** The template's metadata (the Pod's own for a bare Pod); never null. */
+    public ObjectMeta metadata() {
+        return metadata;
+    }
+
+    /** The template's labels; never null. */
+    public Map<String, String> labels() {
+        return metadata.getLabels() == null ? Map.of() : metadata.getLabels();
+    }
+
+    /** The template's annotations; never null. */
+    public Map<String, String> annotations() {
+        return metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
+    }
+
+    /** The pod spec. Read-only. */
+    public PodSpec spec() {
+        return spec;
+    }
+
+    /** All containers: init containers, app containers, then ephemeral containers. */
+    public List<ContainerRef> containers() {
+        return containers;
+    }
+
+    /** The path of the template in its object: root for a Pod, {@code spec.template} for a Deployment. */
+    @Override
+    public FieldPath path() {
+        return templatePath;
+    }
+
+    /** The path of the pod spec, e.g. {@code spec.template.spec}. */
+    public FieldPath specPath() {
+        return templatePath.child("spec");
+    }
+
+    /** The path of the template's metadata, e.g. {@code spec.template.metadata}. */
+    public FieldPath metadataPath() {
+        return templatePath.child("metadata");
+    }
+
+    @Override
+    public SubjectRef ref() {
+        return owner.ref();
+    }
+
+    @Override
+    public Location locate(FieldPath path) {
+        return owner.locate(path);
+    }
+
+    @Override
+    public String toString() {
+        return ref().display();
+    }
+}

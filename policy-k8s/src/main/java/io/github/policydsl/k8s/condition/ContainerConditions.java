@@ -1,0 +1,209 @@
+package io.github.policydsl.k8s.condition;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.github.policydsl.api.Condition;
+import io.github.policydsl.api.ConditionEvents;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.k8s.ContainerRef;
+import io.github.policydsl.k8s.ContainerSlot;
+import io.github.policydsl.k8s.Effective;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Ready-made conditions on containers, with Kubernetes' effective values: container-level
+ * {@code securityContext} fields override the pod's, and unset fields take the API server's
+ * defaults. Each violation names the field that must change. All conditions are stateless and
+ * thread-safe.
+ */
+public final class ContainerConditions {
+
+    private static final Pattern DIGEST = Pattern.compile("@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
+
+    private ContainerConditions() {
+    }
+
+    /** {@code runAsNonRoot} is effectively true (container, else pod). */
+    public static Condition<ContainerRef> runAsNonRoot() {
+        return Condition.of("run as non-root", (c, events) -> {
+            Effective<Boolean> e = c.runAsNonRoot();
+            if (Boolean.TRUE.equals(e.value())) {
+                events.satisfied(e.source(), "runs as non-root: runAsNonRoot is " + e.describe());
+            } else {
+                FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "runAsNonRoot");
+                events.violated(fix, "may run as root: runAsNonRoot is " + e.describe());
+            }
+        });
+    }
+
+    /** The effective {@code runAsUser} is not 0 (unset is fine: the image decides, see runAsNonRoot). */
+    public static Condition<ContainerRef> notRunAsUid0() {
+        return Condition.of("not set runAsUser to 0", (c, events) -> {
+            Effective<Long> e = c.runAsUser();
+            if (e.isSet() && e.value() == 0L) {
+                events.violated(e.source(), "runs as UID 0: runAsUser is " + e.describe());
+            } else {
+                events.satisfied(e.source() != null ? e.source() : c.field("securityContext", "runAsUser"),
+                        "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
+            }
+        });
+    }
+
+    /** The effective seccomp profile is {@code RuntimeDefault} or {@code Localhost}; never unset or Unconfined. */
+    public static Condition<ContainerRef> useSeccompProfile() {
+        return Condition.of("use the RuntimeDefault or a Localhost seccomp profile", (c, events) -> {
+            Effective<String> e = c.seccompProfileType();
+            if ("RuntimeDefault".equals(e.value()) || "Localhost".equals(e.value())) {
+                events.satisfied(e.source(), "uses seccomp profile " + e.describe());
+            } else {
+                FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "seccompProfile", "type");
+                events.violated(fix, e.isSet() ? "runs with seccomp profile " + e.describe()
+                        : "has no seccomp profile (seccompProfile.type is unset on the container and the pod, "
+                        + "so the runtime may run it Unconfined)");
+            }
+        });
+    }
+
+    /** {@code allowPrivilegeEscalation} is explicitly false (the default is true) and the container is not privileged. */
+    public static Condition<ContainerRef> notAllowPrivilegeEscalation() {
+        return Condition.of("not allow privilege escalation", (c, events) -> {
+            Effective<Boolean> e = c.allowPrivilegeEscalation();
+            Effective<Boolean> priv = c.privileged();
+            if (Boolean.TRUE.equals(priv.value())) {
+                events.violated(priv.source(), "allows privilege escalation: it is privileged");
+            } else if (Boolean.FALSE.equals(e.value())) {
+                events.satisfied(e.source(), "does not allow privilege escalation");
+            } else {
+                events.violated(e.source() != null ? e.source() : c.field("securityContext", "allowPrivilegeEscalation"),
+                        "allows privilege escalation: allowPrivilegeEscalation is " + e.describe());
+            }
+        });
+    }
+
+    /** {@code readOnlyRootFilesystem} is true. */
+    public static Condition<ContainerRef> haveReadOnlyRootFilesystem() {
+        return Condition.of("have a read-only root filesystem", (c, events) -> {
+            Effective<Boolean> e = c.readOnlyRootFilesystem();
+            if (Boolean.TRUE.equals(e.value())) {
+                events.satisfied(e.source(), "has a read-only root filesystem");
+            } else {
+                events.violated(e.source() != null ? e.source() : c.field("securityContext", "readOnlyRootFilesystem"),
+                        "has a writable root filesystem: readOnlyRootFilesystem is " + e.describe());
+            }
+        });
+    }
+
+    /** {@code capabilities.drop} contains {@code ALL}. */
+    public static Condition<ContainerRef> dropAllCapabilities() {
+        return Condition.of("drop all capabilities", (c, events) -> {
+            List<String> drop = c.droppedCapabilities();
+            FieldPath path = c.field("securityContext", "capabilities", "drop");
+            if (drop.contains("ALL")) {
+                events.satisfied(path, "drops all capabilities");
+            } else {
+                events.violated(path, drop.isEmpty() ? "keeps the runtime's default capabilities: capabilities.drop is unset"
+                        : "does not drop all capabilities: capabilities.drop is " + drop);
+            }
+        });
+    }
+
+    /** The container is not privileged. */
+    public static Condition<ContainerRef> notBePrivileged() {
+        return Condition.of("not be privileged", (c, events) -> {
+            Effective<Boolean> e = c.privileged();
+            if (Boolean.TRUE.equals(e.value())) {
+                events.violated(e.source(), "is privileged: it has every capability and access to all host devices");
+            } else {
+                events.satisfied(e.source() != null ? e.source() : c.field("securityContext", "privileged"),
+                        "is not privileged");
+            }
+        });
+    }
+
+    /** CPU and memory limits are set. Ephemeral containers cannot have resources and are skipped. */
+    public static Condition<ContainerRef> haveResourceLimits() {
+        return Condition.of("set CPU and memory limits", (c, events) -> checkResources(c, events, "limits"));
+    }
+
+    /**
+     * CPU and memory requests are set, explicitly or by the API server's defaulting of requests to
+     * limits. Ephemeral containers are skipped.
+     *
+     * @return the condition
+     */
+    public static Condition<ContainerRef> haveResourceRequests() {
+        return Condition.of("set CPU and memory requests", (c, events) -> checkResources(c, events, "requests"));
+    }
+
+    private static void checkResources(ContainerRef c, ConditionEvents events, String kind) {
+        if (c.slot() == ContainerSlot.EPHEMERAL) {
+            events.notApplicable(c.path(), "ephemeral containers cannot set resources");
+            return;
+        }
+        ResourceRequirements r = c.container().getResources();
+        Map<String, Quantity> own = r == null ? null : "limits".equals(kind) ? r.getLimits() : r.getRequests();
+        Map<String, Quantity> limits = r == null ? null : r.getLimits();
+        for (String resource : new String[] {"cpu", "memory"}) {
+            FieldPath path = c.field("resources", kind, resource);
+            boolean set = own != null && own.get(resource) != null;
+            boolean defaulted = !set && "requests".equals(kind) && limits != null && limits.get(resource) != null;
+            if (set || defaulted) {
+                events.satisfied(path, "sets a " + resource + " " + kind.substring(0, kind.length() - 1)
+                        + (defaulted ? " (defaulted from its limit)" : ""));
+            } else {
+                events.violated(path, "has no " + resource + " " + kind.substring(0, kind.length() - 1)
+                        + ": resources." + kind + "." + resource + " is unset");
+            }
+        }
+    }
+
+    /** The image reference carries a digest ({@code @sha256:...}). */
+    public static Condition<ContainerRef> useImagePinnedByDigest() {
+        return Condition.of("use an image pinned by digest", (c, events) -> {
+            FieldPath path = c.field("image");
+            String image = c.image();
+            if (DIGEST.matcher(image).find()) {
+                events.satisfied(path, "uses image " + image + " pinned by digest");
+            } else if (image.isEmpty()) {
+                events.violated(path, "has no image");
+            } else {
+                events.violated(path, "uses image " + image + " without a digest: the tag can be moved to other content");
+            }
+        });
+    }
+
+    /** The image has an explicit tag other than {@code latest}, or a digest. */
+    public static Condition<ContainerRef> notUseLatestTag() {
+        return Condition.of("not use the latest tag or an untagged image", (c, events) -> {
+            FieldPath path = c.field("image");
+            String image = c.image();
+            String tag = tagOf(image);
+            boolean digest = DIGEST.matcher(image).find();
+            if (digest || (tag != null && !"latest".equals(tag))) {
+                events.satisfied(path, "uses image " + image + " with a fixed reference");
+            } else if (tag == null) {
+                events.violated(path, image.isEmpty() ? "has no image"
+                        : "uses image " + image + " without a tag, which means latest");
+            } else {
+                events.violated(path, "uses image " + image + " with the mutable tag latest");
+            }
+        });
+    }
+
+    /**
+     * The tag of an image reference, or null if it has none.
+     *
+     * @param image e.g. {@code registry:5000/ns/app:1.2@sha256:...}
+     * @return the tag, e.g. {@code 1.2}
+     */
+    static String tagOf(String image) {
+        int at = image.indexOf('@');
+        String ref = at >= 0 ? image.substring(0, at) : image;
+        int slash = ref.lastIndexOf('/');
+        int colon = ref.lastIndexOf(':');
+        return colon > slash ? ref.substring(colon + 1) : null;
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.policydsl.k8s.condition;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.github.policydsl.api.Condition;
+import io.github.policydsl.api.ConditionEvents;
+import io.github.policydsl.api.result.FieldPath;
+import io.github.policydsl.k8s.ContainerRef;
+import io.github.policydsl.k8s.PodTemplate;
+import io.github.policydsl.k8s.load.LoadedResource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Ready-made conditions on pod templates. Stateless and thread-safe.
+ */
+public final class PodConditions {
+
+    private PodConditions() {
+    }
+
+    /**
+     * Lifts a container condition to pods: it must hold for every container in every slot.
+     * Containers it does not apply to are skipped.
+     *
+     * @param condition the container condition
+     * @return a pod condition with the same description
+     */
+    public static Condition<PodTemplate> forEachContainer(Condition<? super ContainerRef> condition) {
+        return Condition.of(condition.description(), (pod, events) -> {
+            for (ContainerRef c : pod.containers()) {
+                ConditionEvents inner = new ConditionEvents();
+                condition.check(c, inner);
+                for (ConditionEvents.Event e : inner.events()) {
+                    String msg = c.slot().noun() + " \"" + c.name() + "\" " + e.message();
+                    switch (e.kind()) {
+                        case SATISFIED -> events.satisfied(e.path(), msg);
+                        case VIOLATED -> events.violated(e.path(), msg);
+                        case NOT_APPLICABLE -> events.notApplicable(e.path(), msg);
+                        case ERROR -> events.error(e.path(), msg);
+                        default -> throw new IllegalStateException(e.kind().name());
+                    }
+                }
+            }
+            if (pod.containers().isEmpty()) {
+                events.notApplicable(pod.specPath(), "the pod has no containers");
+            }
+        });
+    }
+
+    /** {@code hostNetwork} is not true. */
+    public static Condition<PodTemplate> notUseHostNetwork() {
+        return hostFlag("hostNetwork", PodSpec::getHostNetwork, "the host's network");
+    }
+
+    /** {@code hostPID} is not true. */
+    public static Condition<PodTemplate> notUseHostPID() {
+        return hostFlag("hostPID", PodSpec::getHostPID, "the host's process namespace");
+    }
+
+    /** {@code hostIPC} is not true. */
+    public static Condition<PodTemplate> notUseHostIPC() {
+        return hostFlag("hostIPC", PodSpec::getHostIPC, "the host's IPC namespace");
+    }
+
+    /** None of {@code hostNetwork}, {@code hostPID}, {@code hostIPC} is true. */
+    public static Condition<PodTemplate> notShareHostNamespaces() {
+        List<Condition<PodTemplate>> all = List.of(notUseHostNetwork(), notUseHostPID(), notUseHostIPC());
+        return Condition.of("not share the host's namespaces", (pod, events) -> {
+            for (Condition<PodTemplate> c : all) {
+                c.check(pod, events);
+            }
+        });
+    }
+
+    private static Condition<PodTemplate> hostFlag(String field, Function<PodSpec, Boolean> getter, String what) {
+        return Condition.of("not use " + field, (pod, events) -> {
+            FieldPath path = pod.specPath().child(field);
+            if (Boolean.TRUE.equals(getter.apply(pod.spec()))) {
+                events.violated(path, "shares " + what + ": " + field + " is true");
+            } else {
+                events.satisfied(path, "does not share " + what);
+            }
+        });
+    }
+
+    /**
+     * The service account token is not mounted: the pod's {@code automountServiceAccountToken}
+     * is false, or it is unset and the pod's ServiceAccount (when it is among the inputs, in the
+     * same namespace) sets it to false. The API server's default is true.
+     *
+     * @return the condition
+     */
+    public static Condition<PodTemplate> notAutomountServiceAccountToken() {
+        return Condition.of("not automount the service account token", (pod, events) -> {
+            FieldPath path = pod.specPath().child("automountServiceAccountToken");
+            Boolean own = pod.spec().getAutomountServiceAccountToken();
+            if (own != null) {
+                if (own) {
+                    events.violated(path, "mounts the service account token: automountServiceAccountToken is true");
+                } else {
+                    events.satisfied(path, "does not mount the service account token");
+                }
+                return;
+            }
+            String saName = serviceAccountName(pod.spec());
+            Optional<LoadedResource> sa = pod.manifests().serviceAccount(pod.namespace(), saName);
+            Boolean inherited = sa.map(r -> ((ServiceAccount) r.object()).getAutomountServiceAccountToken()).orElse(null);
+            if (Boolean.FALSE.equals(inherited)) {
+                events.satisfied(path, "does not mount the service account token (ServiceAccount "
+                        + pod.namespace() + "/" + saName + " sets automountServiceAccountToken: false)");
+            } else if (Boolean.TRUE.equals(inherited)) {
+                events.violated(path, "mounts the service account token: automountServiceAccountToken is unset on the pod "
+                        + "and true on ServiceAccount " + pod.namespace() + "/" + saName);
+            } else {
+                events.violated(path, "mounts the service account token: automountServiceAccountToken is unset on the pod"
+                        + (sa.isPresent() ? " and on ServiceAccount " : ", ServiceAccount ") + pod.namespace() + "/"
+                        + saName + (sa.isPresent() ? "" : " is not among the inputs") + ", and the default is true");
+            }
+        });
+    }
+
+    /**
+     * The pod's ServiceAccount name: {@code serviceAccountName}, else the deprecated
+     * {@code serviceAccount}, else {@code default}.
+     *
+     * @param spec the pod spec
+     * @return the name
+     */
+    public static String serviceAccountName(PodSpec spec) {
+        if (spec.getServiceAccountName() != null && !spec.getServiceAccountName().isEmpty()) {
+            return spec.getServiceAccountName();
+        }
+        if (spec.getServiceAccount() != null && !spec.getServiceAccount().isEmpty()) {
+            return spec.getServiceAccount();
+        }
+        return "default";
+    }
+
+    /**
+     * {@code runtimeClassName} is one of the given sandboxed runtimes (e.g. gVisor, Kata).
+     *
+     * @param names the allowed runtime class names
+     * @return the condition
+     */
+    public static Condition<PodTemplate> useRuntimeClass(String... names) {
+        if (names.length == 0) {
+            throw new IllegalArgumentException("name at least one runtime class");
+        }
+        Set<String> allowed = Set.of(names);
+        String text = String.join(" or ", names);
+        return Condition.of("use runtime class " + text, (pod, events) -> {
+            FieldPath path = pod.specPath().child("runtimeClassName");
+            String rc = pod.spec().getRuntimeClassName();
+            if (rc != null && allowed.contains(rc)) {
+                events.satisfied(path, "uses runtime class " + rc);
+            } else {
+                events.violated(path, rc == null ? "runs on the default runtime: runtimeClassName is unset (expected " + text + ")"
+                        : "uses runtime class " + rc + " (expected " + text + ")");
+            }
+        });
+    }
+}
