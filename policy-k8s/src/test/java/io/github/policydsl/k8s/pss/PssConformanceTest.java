@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -51,18 +52,37 @@ class PssConformanceTest {
     private record Row(PssLevel level, PssVersion version, boolean expectPass, String path) {
     }
 
-    @TestFactory
-    Stream<DynamicTest> fixtures() throws IOException {
-        Path dir = Paths.get(System.getProperty(DIR_PROPERTY, "../shared/conformance/pss"));
-        Path index = dir.resolve("INDEX.tsv");
-        if (!Files.isRegularFile(index)) {
+    private static Path dir() {
+        return Paths.get(System.getProperty(DIR_PROPERTY, "../shared/conformance/pss"));
+    }
+
+    /**
+     * Skips (or, with {@code policydsl.conformance.required=true}, fails) when the data is absent.
+     * Called by both tests so that the outcome shows in the test counts.
+     */
+    private static Path requireData() {
+        Path dir = dir();
+        if (!Files.isRegularFile(dir.resolve("INDEX.tsv"))) {
             String msg = "PSS conformance data not found at " + dir.toAbsolutePath()
                     + " (set -D" + DIR_PROPERTY + "=<dir with INDEX.tsv>)";
             if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
                 fail(msg + " and " + REQUIRED_PROPERTY + "=true");
             }
-            Assumptions.abort(msg + "; skipping");
+            System.out.println("SKIPPED: " + msg);
+            Assumptions.abort(msg + "; skipping the PSS conformance tests");
         }
+        return dir;
+    }
+
+    @Test
+    void conformanceDataIsPresent() {
+        assertThat(requireData().resolve("testdata")).isDirectory();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() throws IOException {
+        Path dir = requireData();
+        Path index = dir.resolve("INDEX.tsv");
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
