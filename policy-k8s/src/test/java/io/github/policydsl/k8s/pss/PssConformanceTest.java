@@ -38,12 +38,34 @@ class PssConformanceTest {
     private static final String REQUIRED_PROPERTY = "policydsl.conformance.required";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    /** Baseline checks hidden at restricted, by the restricted check that replaces them and its first minor. */
+    /** Baseline checks hidden at restricted, mapped to the restricted check that replaces them. */
     private static final Map<String, String> OVERRIDDEN_BY = Map.of(
             "hostPathVolumes", "restrictedVolumes",
             "seccompProfile_baseline", "seccompProfile_restricted",
             "capabilities_baseline", "capabilities_restricted",
             "procMount", "procMount_restricted");
+
+    /** The forbidden-reason strings of CHECKS.md section 1. */
+    private static final Map<String, Set<String>> REASONS = Map.ofEntries(
+            Map.entry("appArmorProfile", Set.of("forbidden AppArmor profile", "forbidden AppArmor profiles")),
+            Map.entry("capabilities_baseline", Set.of("non-default capabilities")),
+            Map.entry("hostNamespaces", Set.of("host namespaces")),
+            Map.entry("hostPathVolumes", Set.of("hostPath volumes")),
+            Map.entry("hostPorts", Set.of("hostPort")),
+            Map.entry("hostProbesAndHostLifecycle", Set.of("probe or lifecycle host")),
+            Map.entry("privileged", Set.of("privileged")),
+            Map.entry("procMount", Set.of("procMount")),
+            Map.entry("seLinuxOptions", Set.of("seLinuxOptions")),
+            Map.entry("seccompProfile_baseline", Set.of("seccompProfile")),
+            Map.entry("sysctls", Set.of("forbidden sysctls")),
+            Map.entry("windowsHostProcess", Set.of("hostProcess")),
+            Map.entry("allowPrivilegeEscalation", Set.of("allowPrivilegeEscalation != false")),
+            Map.entry("capabilities_restricted", Set.of("unrestricted capabilities")),
+            Map.entry("procMount_restricted", Set.of("procMount")),
+            Map.entry("restrictedVolumes", Set.of("restricted volume types")),
+            Map.entry("runAsNonRoot", Set.of("runAsNonRoot != true")),
+            Map.entry("runAsUser", Set.of("runAsUser=0")),
+            Map.entry("seccompProfile_restricted", Set.of("seccompProfile")));
 
     private static final Map<String, int[]> COUNTS = new ConcurrentHashMap<>();
     private static final AtomicInteger PASSED = new AtomicInteger();
@@ -136,7 +158,9 @@ class PssConformanceTest {
                 assertThat(failing).as("%s: unexpected extra failing checks", row.path)
                         .isSubsetOf(union(Set.of(expected), allowedExtra));
                 for (PssCheckResult r : results) {
-                    assertThat(r.forbiddenReason()).isNotEmpty();
+                    assertThat(r.forbiddenReason()).as("%s: reason of %s", row.path, r.checkId())
+                            .isIn(REASONS.get(r.checkId()));
+                    assertThat(r.level()).isEqualTo(PodSecurityChecks.levelOf(r.checkId()));
                     assertThat(r.fieldPaths()).as("%s: field paths of %s", row.path, r.checkId()).isNotEmpty();
                     assertThat(r.fieldPaths()).allSatisfy(p -> assertThat(p.toString()).matches("^(spec|metadata)\\..*"));
                 }
