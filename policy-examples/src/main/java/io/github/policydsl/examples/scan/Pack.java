@@ -1,0 +1,36 @@
+package io.github.policydsl.examples.scan;
+
+import io.github.policydsl.api.Policy;
+import io.github.policydsl.api.result.Report;
+import io.github.policydsl.api.result.RuleInfo;
+import io.github.policydsl.k8s.Manifests;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A pack the scanner can run: a name, its rule catalogue, which inputs it applies to and how to
+ * evaluate it.
+ *
+ * @param name the name given to {@code --pack}
+ * @param catalogue the rules
+ * @param appliesTo whether the pack applies to an input
+ * @param evaluate evaluates the pack
+ * @param isDefault whether it runs when no {@code --pack} is given
+ */
+public record Pack(String name, List<RuleInfo> catalogue, Predicate<ScanInput> appliesTo,
+        Function<ScanInput, Report> evaluate, boolean isDefault) {
+
+    /**
+     * A pack over Kubernetes manifests.
+     *
+     * @param name the name
+     * @param policy the policy
+     * @param isDefault whether it runs by default
+     * @return the pack
+     */
+    public static Pack ofManifests(String name, Policy<Manifests> policy, boolean isDefault) {
+        return new Pack(name, policy.catalogue(), ScanInput::hasManifests, in -> policy.evaluate(in.manifests()), isDefault);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.policydsl.examples.scan;
+
+import io.github.policydsl.k8s.packs.K8sHardening;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in packs by name. A name may carry a parameter after a colon (for example a version,
+ * {@code pss-restricted:v1.30}); each resolver decides what it accepts.
+ */
+public final class Packs {
+
+    /** Resolves a pack spec such as {@code k8s-hardening} or {@code pss-baseline:v1.24}. */
+    @FunctionalInterface
+    interface Resolver {
+        /**
+         * Resolves a spec.
+         *
+         * @param name the part before the colon
+         * @param parameter the part after it, or null
+         * @return the pack, or empty if this resolver does not know the name
+         * @throws IllegalArgumentException if the name is known but the parameter is invalid
+         */
+        Optional<Pack> resolve(String name, String parameter);
+    }
+
+    private static final List<Resolver> RESOLVERS = List.of(
+            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)));
+
+    private Packs() {
+    }
+
+    private static Resolver fixed(Pack pack) {
+        return (name, parameter) -> {
+            if (!pack.name().equals(name)) {
+                return Optional.empty();
+            }
+            if (parameter != null) {
+                throw new IllegalArgumentException("pack " + name + " takes no parameter (got '" + parameter + "')");
+            }
+            return Optional.of(pack);
+        };
+    }
+
+    /**
+     * Resolves a pack spec.
+     *
+     * @param spec e.g. {@code k8s-hardening}
+     * @return the pack
+     * @throws IllegalArgumentException for an unknown name or a bad parameter
+     */
+    public static Pack resolve(String spec) {
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        String parameter = colon < 0 ? null : spec.substring(colon + 1);
+        for (Resolver r : RESOLVERS) {
+            Optional<Pack> p = r.resolve(name, parameter);
+            if (p.isPresent()) {
+                return p.get();
+            }
+        }
+        throw new IllegalArgumentException("unknown pack '" + spec + "' (known: " + String.join(", ", names()) + ")");
+    }
+
+    /** The packs that run when no {@code --pack} is given (those that apply to the input). */
+    public static List<Pack> defaults() {
+        List<Pack> out = new ArrayList<>();
+        for (String n : names()) {
+            Pack p = resolve(n);
+            if (p.isDefault()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The names of all packs, without parameters. */
+    public static List<String> names() {
+        return List.of(K8sHardening.NAME);
+    }
+}
