@@ -172,22 +172,22 @@ public final class Property<T> {
                 List<Integer> c = new ArrayList<>(choices.subList(0, i));
                 c.addAll(choices.subList(i + size, n));
                 out.add(c);
+                // a deleted chunk is often counted by an earlier choice (a list size): lower it too
+                for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+                    if (c.get(j) > 0) {
+                        List<Integer> d = new ArrayList<>(c);
+                        d.set(j, c.get(j) - 1);
+                        out.add(d);
+                    }
+                }
             }
         }
         for (int i = 0; i < n; i++) {
             int v = choices.get(i);
-            if (v > 0) {
-                List<Integer> zero = new ArrayList<>(choices);
-                zero.set(i, 0);
-                out.add(zero);
-                if (v > 1) {
-                    List<Integer> half = new ArrayList<>(choices);
-                    half.set(i, v / 2);
-                    out.add(half);
-                    List<Integer> dec = new ArrayList<>(choices);
-                    dec.set(i, v - 1);
-                    out.add(dec);
-                }
+            for (int k = v; k >= 1; k /= 2) {
+                List<Integer> lower = new ArrayList<>(choices);
+                lower.set(i, v - k);
+                out.add(lower);
             }
         }
         return out;
