@@ -400,6 +400,7 @@ public final class RawParser {
     /** Leading {@code --} words, with the reference parser's byte-wise scanning. */
     private Seg extractFlags(Seg seg, List<RawText> flags) {
         byte[] b = GoText.encode(seg.s);
+        int[] charOf = byteToChar(seg.s, b.length);
         final int inSpaces = 0;
         final int inWord = 1;
         final int inQuote = 2;
@@ -429,7 +430,7 @@ public final class RawParser {
             }
             if ((phase == inWord || phase == inQuote) && pos == len) {
                 if (!word.toString().equals("--") && (blankOK || word.length() > 0)) {
-                    flags.add(new RawText(word.toString(), byteRange(seg, wordStart, len)));
+                    flags.add(new RawText(word.toString(), range(seg, charOf[wordStart], charOf[len])));
                 }
                 break;
             }
@@ -440,7 +441,7 @@ public final class RawParser {
                         return seg.fromByte(b, pos);
                     }
                     if (blankOK || word.length() > 0) {
-                        flags.add(new RawText(word.toString(), byteRange(seg, wordStart, pos)));
+                        flags.add(new RawText(word.toString(), range(seg, charOf[wordStart], charOf[pos])));
                     }
                     word.setLength(0);
                     blankOK = false;
@@ -479,10 +480,21 @@ public final class RawParser {
         return seg.sub(seg.s.length(), seg.s.length());
     }
 
-    private SourceRange byteRange(Seg seg, int fromByte, int toByte) {
-        int a = seg.charIndexOfByte(fromByte);
-        int e = toByte >= GoText.encode(seg.s).length ? seg.s.length() : seg.charIndexOfByte(toByte);
-        return range(seg, a, Math.max(a, e));
+    /** For each byte offset of the UTF-8 form (and the end), the index of the char containing it. */
+    private static int[] byteToChar(String s, int byteLen) {
+        int[] map = new int[byteLen + 1];
+        int b = 0;
+        int i = 0;
+        while (i < s.length() && b < byteLen) {
+            int len = GoText.byteLength(s, i);
+            for (int k = 0; k < len && b + k < byteLen; k++) {
+                map[b + k] = i;
+            }
+            b += len;
+            i += len == 4 ? 2 : 1;
+        }
+        map[byteLen] = s.length();
+        return map;
     }
 
     /** JSON form or fallback; returns true for JSON form. */

@@ -139,6 +139,7 @@ public final class ShellLexer {
         private final List<String> words = new ArrayList<>();
         private final StringBuilder word = new StringBuilder();
         private boolean inWord;
+        private boolean joining;
         private final boolean joinHeredoc;
 
         Words(boolean joinHeredoc) {
@@ -147,10 +148,12 @@ public final class ShellLexer {
 
         void addChar(int ch) {
             if (GoText.isSpace(ch) && inWord) {
-                if (joinHeredoc && (ch == ' ' || ch == '\t') && isHeredocOperator()) {
+                if (joinHeredoc && (ch == ' ' || ch == '\t') && (joining || isHeredocOperator())) {
                     word.appendCodePoint(ch);
+                    joining = true;
                     return;
                 }
+                joining = false;
                 if (word.length() != 0) {
                     words.add(word.toString());
                     word.setLength(0);
@@ -183,6 +186,7 @@ public final class ShellLexer {
         void addRawChar(int ch) {
             word.appendCodePoint(ch);
             inWord = true;
+            joining = false;
         }
 
         void addString(String s) {
@@ -192,9 +196,11 @@ public final class ShellLexer {
         void addRawString(String s) {
             word.append(s);
             inWord = true;
+            joining = false;
         }
 
         List<String> get() {
+            joining = false;
             if (word.length() > 0) {
                 words.add(word.toString());
                 word.setLength(0);
