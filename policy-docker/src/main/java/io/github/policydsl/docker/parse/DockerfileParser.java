@@ -95,19 +95,19 @@ public final class DockerfileParser {
     public Dockerfile parse(String name, byte[] bytes) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bytes, "bytes");
-        RawResult raw;
         try {
-            raw = RawParser.parse(bytes, limits);
+            RawResult raw = RawParser.parse(bytes, limits);
+            List<Instruction> instructions = new ArrayList<>(raw.nodes().size());
+            for (RawNode n : raw.nodes()) {
+                instructions.add(AstBuilder.build(n));
+            }
+            return Dockerfile.of(name, instructions, raw.directives(), raw.escapeToken(), raw.warnings());
         } catch (RawParseError e) {
             throw new DockerfileParseException(name, e.line(), e.column(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
+            // fail closed: an unexpected condition is reported as a parse error, never propagated raw
             throw new DockerfileParseException(name, 1, 1, "internal parser error: " + e, e);
         }
-        List<Instruction> instructions = new ArrayList<>(raw.nodes().size());
-        for (RawNode n : raw.nodes()) {
-            instructions.add(AstBuilder.build(n));
-        }
-        return Dockerfile.of(name, instructions, raw.directives(), raw.escapeToken(), raw.warnings());
     }
 
     /**
