@@ -61,6 +61,14 @@ final class Resolution {
         }
     }
 
+    static String expandHeredoc(String body, Map<String, String> env) {
+        try {
+            return ShellLexer.of('\\').withoutQuoteProcessing().process(body, env::get).word();
+        } catch (ShellLexException e) {
+            throw new VariableExpansionException(e.getMessage());
+        }
+    }
+
     static List<String> expandWords(String word, Map<String, String> env, char escape) {
         try {
             return List.copyOf(ShellLexer.of(escape).process(word, env::get).words());

@@ -213,6 +213,24 @@ public final class Stage {
         return Resolution.expandWords(word, environmentAt(at), escapeToken);
     }
 
+    /**
+     * The text a COPY/ADD heredoc produces: leading tabs removed for {@code <<-}, then, when the
+     * delimiter was not quoted, variables expanded with the stage environment (quotes are not
+     * processed and {@code \} is the escape character). RUN heredocs are not expanded by BuildKit;
+     * their shell does it.
+     *
+     * @param heredoc a heredoc of {@code at}
+     * @param at the instruction holding it, part of this stage
+     * @return the content used for the inline file
+     * @throws VariableExpansionException on a substitution error
+     */
+    public String heredocContent(Heredoc heredoc, Instruction at) {
+        Objects.requireNonNull(heredoc, "heredoc");
+        Map<String, String> env = environmentAt(at);
+        String body = heredoc.effectiveContent();
+        return heredoc.expand() ? Resolution.expandHeredoc(body, env) : body;
+    }
+
     private int position(Instruction at) {
         Objects.requireNonNull(at, "at");
         for (int i = 0; i < instructions.size(); i++) {

@@ -112,4 +112,13 @@ class StageResolutionTest {
         assertThat(df.stages().get(0).platform()).contains("linux/amd64");
         assertThat(df.stages().get(0).from().platform()).contains("$BUILDPLATFORM");
     }
+
+    @Test
+    void copyHeredocsExpandUnlessTheDelimiterIsQuoted() {
+        Dockerfile df = parse("FROM a\nARG NAME=world\nCOPY <<-EOF <<'RAW' /d/\n\thello \"$NAME\"\n\tEOF\n$NAME\nRAW\n");
+        Stage s = df.stages().get(0);
+        Instruction copy = s.instructions().get(2);
+        assertThat(s.heredocContent(copy.heredocs().get(0), copy)).isEqualTo("hello \"world\"\n");
+        assertThat(s.heredocContent(copy.heredocs().get(1), copy)).isEqualTo("$NAME\n");
+    }
 }
