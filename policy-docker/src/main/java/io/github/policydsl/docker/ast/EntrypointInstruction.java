@@ -1,0 +1,24 @@
+package io.github.policydsl.docker.ast;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * ENTRYPOINT: the executable of the image.
+ *
+ * @param syntax keyword, flags, arguments and positions
+ * @param command the exec-form elements, or a single element holding the shell-form text
+ */
+public record EntrypointInstruction(Syntax syntax, List<String> command) implements Instruction {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @param syntax common syntax
+     * @param command command
+     */
+    public EntrypointInstruction {
+        Objects.requireNonNull(syntax, "syntax");
+        command = List.copyOf(command);
+    }
+}
