@@ -2,7 +2,6 @@ package io.github.policydsl.k8s.internal.yaml;
 
 import io.github.policydsl.k8s.load.LoaderLimits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -12,6 +11,8 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -65,7 +66,7 @@ public final class YamlTreeReader {
                 .build();
         List<YamlDocument> docs = new ArrayList<>();
         DocBuilder current = null;
-        Iterator<Event> events = new Parse(settings).parseString(text).iterator();
+        Iterator<Event> events = new ParserImpl(settings, new StreamReader(settings, text));
         try {
             while (events.hasNext()) {
                 Event e = events.next();
