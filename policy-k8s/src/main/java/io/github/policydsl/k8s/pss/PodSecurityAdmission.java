@@ -55,7 +55,7 @@ import static io.github.policydsl.k8s.K8sRules.pods;
  * <ul>
  * <li>{@value #ENFORCE_RULE_ID} (must, HIGH): the enforce level; a violation FAILs. For a bare Pod
  *     this is a denied request; for a workload (Deployment, CronJob, ...) the API server admits the
- *     object itself but denies every pod its controller creates, which is reported as a FAIL too.</li>
+ *     object itself but denies the pods created from its template, which is reported as a FAIL too.</li>
  * <li>{@value #AUDIT_RULE_ID} and {@value #WARN_RULE_ID} (should, MEDIUM): the audit and warn
  *     levels; a violation WARNs. As the admission controller adds no warning to a request it
  *     denies, the warn rule skips a bare Pod that the enforce mode already denies.</li>
@@ -483,7 +483,7 @@ public final class PodSecurityAdmission {
         }
         String verb = mode == Mode.ENFORCE ? "violates" : "would violate";
         String consequence = mode == Mode.ENFORCE && !barePod
-                ? "; the API server admits the " + pod.kind() + " but denies the pods it creates" : "";
+                ? "; the API server admits the " + pod.kind() + " itself but denies pods created from its template" : "";
         for (PssCheckResult r : results) {
             List<FieldPath> paths = r.fieldPaths().isEmpty() ? List.of(FieldPath.root().child("spec")) : r.fieldPaths();
             events.violated(pod.path().resolve(paths.get(0)), verb + " PodSecurity \"" + lv + "\": " + r.checkId()

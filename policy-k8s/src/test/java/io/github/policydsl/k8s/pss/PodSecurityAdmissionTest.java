@@ -187,9 +187,9 @@ class PodSecurityAdmissionTest {
                     + "(container \"app\" must not set securityContext.privileged=true) (enforce: label " + ENFORCE
                     + "=baseline of namespace \"apps\"");
             if (kind.kind().equals("Pod")) {
-                assertThat(v.message()).doesNotContain("denies the pods it creates");
+                assertThat(v.message()).doesNotContain("denies pods created from its template");
             } else {
-                assertThat(v.message()).contains("the API server admits the " + kind.kind() + " but denies the pods it creates");
+                assertThat(v.message()).contains("the API server admits the " + kind.kind() + " itself but denies pods created from its template");
             }
             assertThat(v.path()).hasToString(kind.specPath() + ".containers[0].securityContext.privileged");
             assertThat(v.location()).isEqualTo(at("b.yaml", yaml, "privileged: true"));
