@@ -1,6 +1,7 @@
 package io.github.policydsl.k8s;
 
 import io.github.policydsl.api.SubjectSource;
+import io.github.policydsl.api.syntax.RuleDefinition;
 import io.github.policydsl.api.syntax.RuleSpec;
 import io.github.policydsl.k8s.syntax.GivenContainers;
 import io.github.policydsl.k8s.syntax.GivenPods;
@@ -24,6 +25,8 @@ public final class K8sRules {
     private static final SubjectSource<Manifests, PodTemplate> PODS = SubjectSource.of("pods", PodTemplate::all);
     private static final SubjectSource<Manifests, ContainerRef> CONTAINERS = SubjectSource.of("containers",
             m -> PodTemplate.all(m).stream().flatMap(p -> p.containers().stream()).toList());
+    private static final SubjectSource<Manifests, NamespaceSubject> NAMESPACES = SubjectSource.of("namespaces",
+            NamespaceSubject::all);
 
     private K8sRules() {
     }
@@ -46,6 +49,16 @@ public final class K8sRules {
      */
     public static GivenContainers containers() {
         return new GivenContainers(RuleSpec.of(CONTAINERS));
+    }
+
+    /**
+     * Every {@code Namespace} object of the input, for rules on namespaces such as
+     * {@code namespaces().must(PodSecurityAdmission.enforceLabelAtLeast(PssLevel.BASELINE))}.
+     *
+     * @return the first step of a namespace rule
+     */
+    public static RuleDefinition.Given<Manifests, NamespaceSubject> namespaces() {
+        return RuleDefinition.all(NAMESPACES);
     }
 
     /**

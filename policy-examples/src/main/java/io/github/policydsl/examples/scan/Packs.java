@@ -1,6 +1,10 @@
 package io.github.policydsl.examples.scan;
 
 import io.github.policydsl.k8s.packs.K8sHardening;
+import io.github.policydsl.k8s.pss.PodSecurityAdmission;
+import io.github.policydsl.k8s.pss.PodSecurityStandards;
+import io.github.policydsl.k8s.pss.PssLevel;
+import io.github.policydsl.k8s.pss.PssVersion;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,11 @@ public final class Packs {
     }
 
     private static final List<Resolver> RESOLVERS = List.of(
-            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)));
+            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)),
+            podSecurityStandard(PssLevel.BASELINE),
+            podSecurityStandard(PssLevel.RESTRICTED),
+            fixed(Pack.ofManifests(PodSecurityAdmission.NAME,
+                    PodSecurityAdmission.builder().requireEnforceLabel(PssLevel.BASELINE).build().policy(), true)));
 
     private Packs() {
     }
@@ -41,6 +49,27 @@ public final class Packs {
                 throw new IllegalArgumentException("pack " + name + " takes no parameter (got '" + parameter + "')");
             }
             return Optional.of(pack);
+        };
+    }
+
+    /**
+     * {@code pss-baseline[:VERSION]} or {@code pss-restricted[:VERSION]}: one Pod Security Standard at a
+     * version ({@code latest} when none is given). Not a default pack: {@code pss} covers the defaults.
+     */
+    private static Resolver podSecurityStandard(PssLevel level) {
+        String packName = PodSecurityStandards.policyName(level);
+        return (name, parameter) -> {
+            if (!packName.equals(name)) {
+                return Optional.empty();
+            }
+            PssVersion version;
+            try {
+                version = parameter == null ? PssVersion.latest() : PssVersion.parse(parameter);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pack " + name + ": " + e.getMessage()
+                        + " (for example " + name + ":latest or " + name + ":v1.30)", e);
+            }
+            return Optional.of(Pack.ofManifests(packName, PodSecurityStandards.of(level, version), false));
         };
     }
 
@@ -78,6 +107,7 @@ public final class Packs {
 
     /** The names of all packs, without parameters. */
     public static List<String> names() {
-        return List.of(K8sHardening.NAME);
+        return List.of(K8sHardening.NAME, PodSecurityStandards.policyName(PssLevel.BASELINE),
+                PodSecurityStandards.policyName(PssLevel.RESTRICTED), PodSecurityAdmission.NAME);
     }
 }

@@ -17,5 +17,13 @@
  *
  * <p>The behaviour is verified against every upstream pod-security-admission fixture (4537 cases,
  * policy versions v1.0 to v1.37).
+ *
+ * <p>As policies over manifests: {@link io.github.policydsl.k8s.pss.PodSecurityStandards} gives one
+ * standard at a version ({@code PodSecurityStandards.restricted()}, rule id {@code k8s.pss.restricted}),
+ * and {@link io.github.policydsl.k8s.pss.PodSecurityAdmission} simulates the admission controller
+ * over a bundle: each pod template at the enforce, audit and warn levels its Namespace's
+ * {@code pod-security.kubernetes.io/*} labels select, with the invalid-label fallbacks and
+ * exemptions of the admission configuration. In the DSL, the same check is
+ * {@code pods().must().meetPodSecurity(PssLevel.RESTRICTED)}.
  */
 package io.github.policydsl.k8s.pss;
