@@ -32,13 +32,27 @@ public final class ConditionEvents {
      * @param kind what it is
      * @param path the field concerned, relative to the document root of the subject
      * @param message a statement of fact about the subject, e.g. {@code runs as root}
+     * @param part the named part of the subject concerned, such as a container of a pod; empty
+     *     for the whole subject. Reports narrow the subject reference to it.
      */
-    public record Event(Kind kind, FieldPath path, String message) {
+    public record Event(Kind kind, FieldPath path, String message, String part) {
         /** Validates the components. */
         public Event {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(message, "message");
+            part = part == null ? "" : part;
+        }
+
+        /**
+         * An event about the whole subject.
+         *
+         * @param kind what it is
+         * @param path the field concerned
+         * @param message a statement of fact about the subject
+         */
+        public Event(Kind kind, FieldPath path, String message) {
+            this(kind, path, message, "");
         }
     }
 
@@ -86,6 +100,18 @@ public final class ConditionEvents {
      */
     public void error(FieldPath path, String message) {
         events.add(new Event(Kind.ERROR, path, message));
+    }
+
+    /**
+     * Records an event about a named part of the subject, such as one container of a pod.
+     *
+     * @param kind what it is
+     * @param part the part's name
+     * @param path the field
+     * @param message the statement
+     */
+    public void add(Kind kind, String part, FieldPath path, String message) {
+        events.add(new Event(kind, path, message, part));
     }
 
     /**

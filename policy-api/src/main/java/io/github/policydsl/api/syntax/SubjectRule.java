@@ -252,7 +252,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
             outcome = error ? Outcome.ERROR : violatedOutcome;
             for (Event e : bad) {
                 Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
-                violations.add(new Violation(info.id(), info.severity(), o, e.message(), ref, subject.locate(e.path()),
+                SubjectRef about = e.part().isEmpty() ? ref : ref.withContainer(e.part());
+                violations.add(new Violation(info.id(), info.severity(), o, e.message(), about, subject.locate(e.path()),
                         e.path()));
             }
         } else if (skipped == spec.conditions().size()) {
@@ -280,7 +281,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         if (satisfied.isEmpty()) {
             return List.of(new Event(Kind.VIOLATED, subject.path(), "does " + condition.description()));
         }
-        return satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message())).toList();
+        return satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message(), e.part())).toList();
     }
 
     private RuleResult emptySelection(RuleInfo info, List<InputInfo> inputs) {

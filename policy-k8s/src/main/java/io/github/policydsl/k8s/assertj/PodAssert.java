@@ -53,7 +53,8 @@ public class PodAssert extends AbstractAssert<PodAssert, PodTemplate> {
         condition.check(actual, events);
         List<String> bad = events.events().stream()
                 .filter(e -> e.kind() == ConditionEvents.Kind.VIOLATED || e.kind() == ConditionEvents.Kind.ERROR)
-                .map(e -> "  - " + e.message() + " [" + e.path() + "]").toList();
+                .map(e -> "  - " + (e.part().isEmpty() ? "" : "container \"" + e.part() + "\" ") + e.message()
+                        + " [" + e.path() + "]").toList();
         if (!bad.isEmpty()) {
             failWithMessage("%nExpecting %s%nto %s, but:%n%s", actual.ref().display(), condition.description(),
                     String.join("\n", bad));

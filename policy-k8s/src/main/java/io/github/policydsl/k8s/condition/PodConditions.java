@@ -24,7 +24,8 @@ public final class PodConditions {
 
     /**
      * Lifts a container condition to pods: it must hold for every container in every slot.
-     * Containers it does not apply to are skipped.
+     * Containers it does not apply to are skipped. Each event names its container as the event's
+     * part, so that reports narrow the subject to that container.
      *
      * @param condition the container condition
      * @return a pod condition with the same description
@@ -35,14 +36,7 @@ public final class PodConditions {
                 ConditionEvents inner = new ConditionEvents();
                 condition.check(c, inner);
                 for (ConditionEvents.Event e : inner.events()) {
-                    String msg = c.slot().noun() + " \"" + c.name() + "\" " + e.message();
-                    switch (e.kind()) {
-                        case SATISFIED -> events.satisfied(e.path(), msg);
-                        case VIOLATED -> events.violated(e.path(), msg);
-                        case NOT_APPLICABLE -> events.notApplicable(e.path(), msg);
-                        case ERROR -> events.error(e.path(), msg);
-                        default -> throw new IllegalStateException(e.kind().name());
-                    }
+                    events.add(e.kind(), c.name(), e.path(), e.message());
                 }
             }
             if (pod.containers().isEmpty()) {
