@@ -204,6 +204,86 @@ public final class K8sGenerators {
         return out;
     }
 
+    /**
+     * Pod specs that comply with {@code k8s-hardening} and the restricted Pod Security Standard,
+     * varied in where each setting is made (pod or container level) and in optional extras, with
+     * 1–3 containers, 0–2 init containers and 0–1 ephemeral containers.
+     *
+     * @return the generator
+     */
+    public static Gen<PodSpec> compliantPodSpecs() {
+        return c -> {
+            PodSpec spec = new PodSpec();
+            boolean podLevelNonRoot = c.chance(0.5);
+            boolean podLevelSeccomp = c.chance(0.5);
+            PodSecurityContext psc = new PodSecurityContext();
+            if (podLevelNonRoot) {
+                psc.setRunAsNonRoot(true);
+            }
+            if (podLevelSeccomp) {
+                psc.setSeccompProfile(new SeccompProfile(null, "RuntimeDefault"));
+            }
+            psc.setRunAsUser(Gen.oneOf(10000L, 1000L, 65532L).optional(0.5).generate(c));
+            psc.setFsGroup(Gen.oneOf(10000L, 2000L).optional(0.5).generate(c));
+            spec.setSecurityContext(psc);
+            spec.setAutomountServiceAccountToken(false);
+            Gen<Container> compliant = cc -> compliantContainer(cc, !podLevelNonRoot, !podLevelSeccomp, true);
+            spec.setContainers(uniqueNames(compliant.list(1, 3).generate(c), ""));
+            spec.setInitContainers(uniqueNames(compliant.list(0, 2).generate(c), "init-"));
+            List<EphemeralContainer> eph = new ArrayList<>();
+            for (Container ct : uniqueNames(((Gen<Container>) cc -> compliantContainer(cc, !podLevelNonRoot,
+                    !podLevelSeccomp, false)).list(0, 1).generate(c), "debug-")) {
+                EphemeralContainer e = new EphemeralContainer();
+                e.setName(ct.getName());
+                e.setImage(ct.getImage());
+                e.setSecurityContext(ct.getSecurityContext());
+                eph.add(e);
+            }
+            spec.setEphemeralContainers(eph);
+            return spec;
+        };
+    }
+
+    private static Container compliantContainer(Choices c, boolean nonRoot, boolean seccomp, boolean resources) {
+        Container ct = new Container();
+        ct.setName(Gen.oneOf("app", "sidecar", "proxy").generate(c));
+        ct.setImage(Gen.oneOf(IMAGES.get(0), IMAGES.get(5).replace("busybox@", "busybox:1.36@")).generate(c));
+        SecurityContext sc = new SecurityContext();
+        sc.setAllowPrivilegeEscalation(false);
+        sc.setReadOnlyRootFilesystem(true);
+        sc.setPrivileged(c.chance(0.5) ? Boolean.FALSE : null);
+        List<String> add = new ArrayList<>();
+        if (c.chance(0.3)) {
+            add.add("NET_BIND_SERVICE");
+        }
+        sc.setCapabilities(new Capabilities(add, new ArrayList<>(List.of("ALL"))));
+        if (nonRoot) {
+            sc.setRunAsNonRoot(true);
+        }
+        if (seccomp) {
+            sc.setSeccompProfile(Gen.oneOf(new SeccompProfile(null, "RuntimeDefault"),
+                    new SeccompProfile("profiles/app.json", "Localhost")).generate(c));
+        }
+        ct.setSecurityContext(sc);
+        if (resources) {
+            ResourceRequirements r = new ResourceRequirements();
+            r.setLimits(new LinkedHashMap<>(Map.of("cpu", new Quantity("500m"), "memory", new Quantity("256Mi"))));
+            r.setRequests(new LinkedHashMap<>(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi"))));
+            ct.setResources(r);
+        }
+        return ct;
+    }
+
+    /**
+     * A deep copy of a pod spec, so that mutations never touch shared objects.
+     *
+     * @param spec the spec
+     * @return an independent copy
+     */
+    public static PodSpec copy(PodSpec spec) {
+        return YAML.readValue(YAML.writeValueAsString(spec), PodSpec.class);
+    }
+
     /** Pods. */
     public static Gen<Pod> pods() {
         return c -> {
