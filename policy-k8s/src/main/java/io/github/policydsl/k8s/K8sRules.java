@@ -2,8 +2,20 @@ package io.github.policydsl.k8s;
 
 import io.github.policydsl.api.SubjectSource;
 import io.github.policydsl.api.syntax.RuleSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.github.policydsl.k8s.rbac.BindingRule;
+import io.github.policydsl.k8s.rbac.BindingSubject;
+import io.github.policydsl.k8s.rbac.GivenGrants;
+import io.github.policydsl.k8s.rbac.Grant;
+import io.github.policydsl.k8s.rbac.Principal;
+import io.github.policydsl.k8s.rbac.RbacGraph;
+import io.github.policydsl.k8s.rbac.RoleRule;
+import io.github.policydsl.k8s.rbac.RoleSubject;
+import io.github.policydsl.k8s.rbac.ServiceAccountRule;
 import io.github.policydsl.k8s.syntax.GivenContainers;
+import io.github.policydsl.k8s.syntax.GivenObjects;
 import io.github.policydsl.k8s.syntax.GivenPods;
+import io.github.policydsl.k8s.syntax.ResourceSubject;
 
 import java.util.List;
 
@@ -56,5 +68,75 @@ public final class K8sRules {
      */
     public static List<PodTemplate> podTemplates(Manifests manifests) {
         return PodTemplate.all(manifests);
+    }
+    // ---- cluster-level analysis (RBAC, NetworkPolicy, secrets) ----
+
+    private static final SubjectSource<Manifests, RoleSubject> ROLES = SubjectSource.of("roles",
+            m -> RoleSubject.all(m, false));
+    private static final SubjectSource<Manifests, RoleSubject> CLUSTER_ROLES = SubjectSource.of("cluster roles",
+            m -> RoleSubject.all(m, true));
+    private static final SubjectSource<Manifests, BindingSubject> BINDINGS = SubjectSource.of("role bindings",
+            BindingSubject::all);
+    private static final SubjectSource<Manifests, ResourceSubject> SERVICE_ACCOUNTS = SubjectSource.of(
+            "service accounts", m -> ResourceSubject.all(m, r -> r.object() instanceof ServiceAccount));
+
+    /**
+     * Every Role and ClusterRole (use {@code that().areOfKind("Role")} to narrow).
+     *
+     * @return the first step of a role rule
+     */
+    public static GivenObjects<RoleSubject, RoleRule> roles() {
+        return new GivenObjects<>(RuleSpec.of(ROLES), RoleRule::new);
+    }
+
+    /**
+     * Every ClusterRole.
+     *
+     * @return the first step of a role rule
+     */
+    public static GivenObjects<RoleSubject, RoleRule> clusterRoles() {
+        return new GivenObjects<>(RuleSpec.of(CLUSTER_ROLES), RoleRule::new);
+    }
+
+    /**
+     * Every RoleBinding and ClusterRoleBinding.
+     *
+     * @return the first step of a binding rule
+     */
+    public static GivenObjects<BindingSubject, BindingRule> roleBindings() {
+        return new GivenObjects<>(RuleSpec.of(BINDINGS), BindingRule::new);
+    }
+
+    /**
+     * Every ServiceAccount object of the manifests.
+     *
+     * @return the first step of a ServiceAccount rule
+     */
+    public static GivenObjects<ResourceSubject, ServiceAccountRule> serviceAccounts() {
+        return new GivenObjects<>(RuleSpec.of(SERVICE_ACCOUNTS), ServiceAccountRule::new);
+    }
+
+    /**
+     * The grants to one ServiceAccount (directly, by user name, or through its groups), for
+     * least-privilege assertions: {@code serviceAccount("production/monitoring-sa").mayOnly("get,list,watch pods")}.
+     * The ServiceAccount need not be among the objects.
+     *
+     * @param namespaceAndName {@code namespace/name}
+     * @return the first step of a grant rule
+     */
+    public static GivenGrants serviceAccount(String namespaceAndName) {
+        return grantsTo(Principal.parse(namespaceAndName));
+    }
+
+    /**
+     * The grants that apply to a principal.
+     *
+     * @param principal a user, group or ServiceAccount
+     * @return the first step of a grant rule
+     */
+    public static GivenGrants grantsTo(Principal principal) {
+        SubjectSource<Manifests, Grant> source = SubjectSource.of("grants to " + principal.display(),
+                m -> RbacGraph.of(m).grantsTo(principal));
+        return new GivenGrants(RuleSpec.of(source));
     }
 }
