@@ -3,6 +3,11 @@ package io.github.policydsl.k8s;
 import io.github.policydsl.api.SubjectSource;
 import io.github.policydsl.api.syntax.RuleSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.github.policydsl.k8s.network.GivenNamespaces;
+import io.github.policydsl.k8s.network.NamespaceSubject;
+import io.github.policydsl.k8s.network.Network;
+import io.github.policydsl.k8s.network.NetworkPolicyRule;
 import io.github.policydsl.k8s.rbac.BindingRule;
 import io.github.policydsl.k8s.rbac.BindingSubject;
 import io.github.policydsl.k8s.rbac.GivenGrants;
@@ -138,5 +143,37 @@ public final class K8sRules {
         SubjectSource<Manifests, Grant> source = SubjectSource.of("grants to " + principal.display(),
                 m -> RbacGraph.of(m).grantsTo(principal));
         return new GivenGrants(RuleSpec.of(source));
+    }
+    private static final SubjectSource<Manifests, ResourceSubject> NETWORK_POLICIES = SubjectSource.of(
+            "network policies", m -> ResourceSubject.all(m, r -> r.object() instanceof NetworkPolicy));
+    private static final SubjectSource<Manifests, NamespaceSubject> NAMESPACES = SubjectSource.of("namespaces",
+            NamespaceSubject::all);
+
+    /**
+     * Every NetworkPolicy.
+     *
+     * @return the first step of a NetworkPolicy rule
+     */
+    public static GivenObjects<ResourceSubject, NetworkPolicyRule> networkPolicies() {
+        return new GivenObjects<>(RuleSpec.of(NETWORK_POLICIES), NetworkPolicyRule::new);
+    }
+
+    /**
+     * Every namespace that has a Namespace object or runs a pod template, sorted by name.
+     *
+     * @return the first step of a namespace rule
+     */
+    public static GivenNamespaces namespaces() {
+        return new GivenNamespaces(RuleSpec.of(NAMESPACES));
+    }
+
+    /**
+     * Reachability questions: {@code network(m).from("app=frontend").to("app=backend").on(8080).isAllowed()}.
+     *
+     * @param manifests the input
+     * @return the entry
+     */
+    public static Network network(Manifests manifests) {
+        return Network.network(manifests);
     }
 }
