@@ -2,7 +2,11 @@ package io.github.policydsl.k8s;
 
 import io.github.policydsl.api.SubjectSource;
 import io.github.policydsl.api.syntax.RuleSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.github.policydsl.k8s.secrets.SecretRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.github.policydsl.k8s.network.GivenNamespaces;
 import io.github.policydsl.k8s.network.NamespaceSubject;
@@ -175,5 +179,39 @@ public final class K8sRules {
      */
     public static Network network(Manifests manifests) {
         return Network.network(manifests);
+    }
+    private static final SubjectSource<Manifests, ResourceSubject> SECRETS = SubjectSource.of("secrets",
+            m -> ResourceSubject.all(m, r -> r.object() instanceof Secret));
+    private static final SubjectSource<Manifests, ResourceSubject> CONFIG_MAPS = SubjectSource.of("config maps",
+            m -> ResourceSubject.all(m, r -> r.object() instanceof ConfigMap));
+    private static final SubjectSource<Manifests, ResourceSubject> EXTERNAL_SECRETS = SubjectSource.of(
+            "external secrets", m -> ResourceSubject.all(m, r -> r.object() instanceof GenericKubernetesResource
+                    && "ExternalSecret".equals(r.kind()) && r.apiVersion().startsWith("external-secrets.io/")));
+
+    /**
+     * Every Secret object.
+     *
+     * @return the first step of a Secret rule
+     */
+    public static GivenObjects<ResourceSubject, SecretRule> secrets() {
+        return new GivenObjects<>(RuleSpec.of(SECRETS), SecretRule::new);
+    }
+
+    /**
+     * Every ConfigMap.
+     *
+     * @return the first step of a ConfigMap rule
+     */
+    public static GivenObjects<ResourceSubject, SecretRule> configMaps() {
+        return new GivenObjects<>(RuleSpec.of(CONFIG_MAPS), SecretRule::new);
+    }
+
+    /**
+     * Every ExternalSecret of external-secrets.io (any version).
+     *
+     * @return the first step of an ExternalSecret rule
+     */
+    public static GivenObjects<ResourceSubject, SecretRule> externalSecrets() {
+        return new GivenObjects<>(RuleSpec.of(EXTERNAL_SECRETS), SecretRule::new);
     }
 }
