@@ -1,6 +1,9 @@
 package io.github.policydsl.examples.scan;
 
+import io.github.policydsl.k8s.network.NetworkPoliciesPack;
 import io.github.policydsl.k8s.packs.K8sHardening;
+import io.github.policydsl.k8s.rbac.RbacPack;
+import io.github.policydsl.k8s.secrets.SecretsPack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,10 @@ public final class Packs {
     }
 
     private static final List<Resolver> RESOLVERS = List.of(
-            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)));
+            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)),
+            fixed(Pack.ofManifests(RbacPack.NAME, RbacPack.policy(), true)),
+            fixed(Pack.ofManifests(NetworkPoliciesPack.NAME, NetworkPoliciesPack.policy(), true)),
+            fixed(Pack.ofManifests(SecretsPack.NAME, SecretsPack.policy(), true)));
 
     private Packs() {
     }
@@ -78,6 +84,6 @@ public final class Packs {
 
     /** The names of all packs, without parameters. */
     public static List<String> names() {
-        return List.of(K8sHardening.NAME);
+        return List.of(K8sHardening.NAME, RbacPack.NAME, NetworkPoliciesPack.NAME, SecretsPack.NAME);
     }
 }
