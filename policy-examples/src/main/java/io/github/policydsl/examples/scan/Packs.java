@@ -1,10 +1,13 @@
 package io.github.policydsl.examples.scan;
 
+import io.github.policydsl.k8s.network.NetworkPoliciesPack;
 import io.github.policydsl.k8s.packs.K8sHardening;
 import io.github.policydsl.k8s.pss.PodSecurityAdmission;
 import io.github.policydsl.k8s.pss.PodSecurityStandards;
 import io.github.policydsl.k8s.pss.PssLevel;
 import io.github.policydsl.k8s.pss.PssVersion;
+import io.github.policydsl.k8s.rbac.RbacPack;
+import io.github.policydsl.k8s.secrets.SecretsPack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,10 @@ public final class Packs {
             podSecurityStandard(PssLevel.BASELINE),
             podSecurityStandard(PssLevel.RESTRICTED),
             fixed(Pack.ofManifests(PodSecurityAdmission.NAME,
-                    PodSecurityAdmission.builder().requireEnforceLabel(PssLevel.BASELINE).build().policy(), true)));
+                    PodSecurityAdmission.builder().requireEnforceLabel(PssLevel.BASELINE).build().policy(), true)),
+            fixed(Pack.ofManifests(RbacPack.NAME, RbacPack.policy(), true)),
+            fixed(Pack.ofManifests(NetworkPoliciesPack.NAME, NetworkPoliciesPack.policy(), true)),
+            fixed(Pack.ofManifests(SecretsPack.NAME, SecretsPack.policy(), true)));
 
     private Packs() {
     }
@@ -108,6 +114,7 @@ public final class Packs {
     /** The names of all packs, without parameters. */
     public static List<String> names() {
         return List.of(K8sHardening.NAME, PodSecurityStandards.policyName(PssLevel.BASELINE),
-                PodSecurityStandards.policyName(PssLevel.RESTRICTED), PodSecurityAdmission.NAME);
+                PodSecurityStandards.policyName(PssLevel.RESTRICTED), PodSecurityAdmission.NAME, RbacPack.NAME,
+                NetworkPoliciesPack.NAME, SecretsPack.NAME);
     }
 }

@@ -22,7 +22,7 @@ class EmbeddingExampleTest {
 
     @Test
     void theBadSamplesBreakTheRegistryRuleAtTheImageLine() {
-        Report report = EmbeddingExample.scan(Path.of("../samples/k8s/bad"));
+        Report report = EmbeddingExample.scan(Path.of("../samples/k8s/bad/insecure-workloads.yaml"));
         assertThat(report.violations(Outcome.FAIL)).filteredOn(v -> v.ruleId().equals("acme.approved-registry"))
                 .extracting(v -> v.subject().container() + "@" + v.location().line() + " " + v.path())
                 .containsExactly("setup@20 spec.template.spec.initContainers[0].image",
@@ -30,7 +30,7 @@ class EmbeddingExampleTest {
                         "job@49 spec.jobTemplate.spec.template.spec.containers[0].image");
         assertThat(report.violations(Outcome.WARN)).filteredOn(v -> v.ruleId().equals("acme.sandboxed-runtime"))
                 .hasSize(2);
-        assertThatThrownBy(() -> EmbeddingExample.POLICY.check(ManifestLoader.defaults().load(Path.of("../samples/k8s/bad"))))
+        assertThatThrownBy(() -> EmbeddingExample.POLICY.check(ManifestLoader.defaults().load(Path.of("../samples/k8s/bad/insecure-workloads.yaml"))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("acme.approved-registry");
     }
 

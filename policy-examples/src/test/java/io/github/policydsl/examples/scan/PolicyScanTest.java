@@ -30,7 +30,7 @@ class PolicyScanTest {
 
     @Test
     void goldenTextOfTheFailingSample() throws Exception {
-        Run r = scan("--pack", "k8s-hardening", "../samples/k8s/bad");
+        Run r = scan("--pack", "k8s-hardening", "../samples/k8s/bad/insecure-workloads.yaml");
         assertThat(r.exit()).isEqualTo(PolicyScan.FAILED);
         String golden = Files.readString(Path.of("src/test/resources/golden/k8s-hardening-bad.txt"));
         assertThat(r.out()).isEqualTo(golden);

@@ -8,7 +8,7 @@ import io.github.policydsl.api.Rule;
 import io.github.policydsl.api.Severity;
 import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.k8s.Manifests;
-import io.github.policydsl.k8s.NamespaceSubject;
+import io.github.policydsl.k8s.NamespaceObject;
 import io.github.policydsl.k8s.PodTemplate;
 import io.github.policydsl.k8s.load.LoadedResource;
 
@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.github.policydsl.k8s.K8sRules.namespaces;
+import static io.github.policydsl.k8s.K8sRules.namespaceObjects;
 import static io.github.policydsl.k8s.K8sRules.pods;
 
 /**
@@ -328,7 +328,7 @@ public final class PodSecurityAdmission {
         if (ns.isEmpty()) {
             return parse(namespace, null);
         }
-        return parse(namespace, NamespaceSubject.of(ns.get()).labels());
+        return parse(namespace, NamespaceObject.of(ns.get()).labels());
     }
 
     /**
@@ -497,7 +497,7 @@ public final class PodSecurityAdmission {
      * @return the rule
      */
     public Rule<Manifests> namespaceLabelsRule() {
-        Condition<NamespaceSubject> valid = Condition.of("carry valid Pod Security labels", (ns, events) -> {
+        Condition<NamespaceObject> valid = Condition.of("carry valid Pod Security labels", (ns, events) -> {
             NamespacePolicy p = policyFor(ns.name(), ns.labels());
             if (p.errors().isEmpty()) {
                 events.satisfied(ns.labelsPath(), "Pod Security labels are valid");
@@ -508,7 +508,7 @@ public final class PodSecurityAdmission {
                         + e.message() + "; the API server rejects a new namespace with this label");
             }
         });
-        return namespaces().must(valid).withId(NAMESPACE_LABELS_RULE_ID).withSeverity(Severity.MEDIUM)
+        return namespaceObjects().must(valid).withId(NAMESPACE_LABELS_RULE_ID).withSeverity(Severity.MEDIUM)
                 .allowEmptyShould(true)
                 .withRemediation("use privileged, baseline or restricted for levels and latest or v1.<minor> for versions");
     }
@@ -523,8 +523,8 @@ public final class PodSecurityAdmission {
     public Rule<Manifests> namespaceEnforceLabelRule(PssLevel minimum) {
         Objects.requireNonNull(minimum, "minimum");
         Set<String> exempt = exemptNamespaces;
-        return namespaces()
-                .that(DescribedPredicate.<NamespaceSubject>describe("are not exempt from Pod Security admission",
+        return namespaceObjects()
+                .that(DescribedPredicate.<NamespaceObject>describe("are not exempt from Pod Security admission",
                         ns -> !exempt.contains(ns.name())))
                 .must(enforceLabelAtLeast(minimum))
                 .withId(NAMESPACE_ENFORCE_LABEL_RULE_ID).withSeverity(Severity.MEDIUM).allowEmptyShould(true)
@@ -547,7 +547,7 @@ public final class PodSecurityAdmission {
     /**
      * The condition that a Namespace carries a valid {@code pod-security.kubernetes.io/enforce}
      * label of at least a level, for the DSL:
-     * {@code namespaces().must(enforceLabelAtLeast(PssLevel.RESTRICTED))}. A missing label is a
+     * {@code namespaceObjects().must(enforceLabelAtLeast(PssLevel.RESTRICTED))}. A missing label is a
      * violation at {@code metadata.labels.pod-security.kubernetes.io/enforce} (located at the
      * labels, or the metadata when there are none); a low or invalid value is a violation at the
      * label.
@@ -555,7 +555,7 @@ public final class PodSecurityAdmission {
      * @param minimum the lowest acceptable level
      * @return the condition
      */
-    public static Condition<NamespaceSubject> enforceLabelAtLeast(PssLevel minimum) {
+    public static Condition<NamespaceObject> enforceLabelAtLeast(PssLevel minimum) {
         Objects.requireNonNull(minimum, "minimum");
         String key = Mode.ENFORCE.levelLabel();
         return Condition.of("carry a " + key + " label of at least " + minimum.label(), (ns, events) -> {

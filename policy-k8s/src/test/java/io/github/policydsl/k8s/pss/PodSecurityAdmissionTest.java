@@ -1,6 +1,6 @@
 package io.github.policydsl.k8s.pss;
 
-import static io.github.policydsl.k8s.K8sRules.namespaces;
+import static io.github.policydsl.k8s.K8sRules.namespaceObjects;
 import static io.github.policydsl.k8s.pss.PssTestManifests.KINDS;
 import static io.github.policydsl.k8s.pss.PssTestManifests.at;
 import static io.github.policydsl.k8s.pss.PssTestManifests.load;
@@ -417,12 +417,12 @@ class PodSecurityAdmissionTest {
         void theConditionWorksInTheDsl() {
             Manifests m = load("ns.yaml", namespace("a", Map.of(ENFORCE, "privileged")) + "---\n"
                     + namespace("b", Map.of(ENFORCE, "restricted")));
-            Report r = namespaces().must(PodSecurityAdmission.enforceLabelAtLeast(PssLevel.BASELINE))
+            Report r = namespaceObjects().must(PodSecurityAdmission.enforceLabelAtLeast(PssLevel.BASELINE))
                     .withId("acme.ns").evaluate(m);
             assertThat(r.results()).extracting(res -> res.subject().name() + "=" + res.outcome())
                     .containsExactly("a=FAIL", "b=PASS");
             assertThat(r.rules()).singleElement().satisfies(info -> assertThat(info.description())
-                    .isEqualTo("namespaces must carry a " + ENFORCE + " label of at least baseline"));
+                    .isEqualTo("Namespace objects must carry a " + ENFORCE + " label of at least baseline"));
         }
     }
 }

@@ -18,13 +18,13 @@ import java.util.Objects;
  * (for example "namespaces must carry a Pod Security enforce label"). Labels are the object's own.
  * Immutable.
  */
-public final class NamespaceSubject implements Subject {
+public final class NamespaceObject implements Subject {
 
     private static final FieldPath LABELS = FieldPath.root().child("metadata", "labels");
 
     private final LoadedResource resource;
 
-    private NamespaceSubject(LoadedResource resource) {
+    private NamespaceObject(LoadedResource resource) {
         this.resource = resource;
     }
 
@@ -34,12 +34,12 @@ public final class NamespaceSubject implements Subject {
      * @param manifests the input
      * @return every Namespace (computed once per input)
      */
-    public static List<NamespaceSubject> all(Manifests manifests) {
+    public static List<NamespaceObject> all(Manifests manifests) {
         Objects.requireNonNull(manifests, "manifests");
-        return manifests.derived(NamespaceSubject.class, m -> {
-            List<NamespaceSubject> out = new ArrayList<>();
+        return manifests.derived(NamespaceObject.class, m -> {
+            List<NamespaceObject> out = new ArrayList<>();
             for (LoadedResource r : m.resources(Namespace.class)) {
-                out.add(new NamespaceSubject(r));
+                out.add(new NamespaceObject(r));
             }
             return List.copyOf(out);
         });
@@ -52,11 +52,11 @@ public final class NamespaceSubject implements Subject {
      * @return the subject
      * @throws IllegalArgumentException if the object is not a Namespace
      */
-    public static NamespaceSubject of(LoadedResource resource) {
+    public static NamespaceObject of(LoadedResource resource) {
         if (!(Objects.requireNonNull(resource, "resource").object() instanceof Namespace)) {
             throw new IllegalArgumentException("not a Namespace: " + resource.kind());
         }
-        return new NamespaceSubject(resource);
+        return new NamespaceObject(resource);
     }
 
     /** The loaded object. */
