@@ -59,13 +59,13 @@ public final class StageConditions {
         return Condition.of("run as a non-root user", (s, ev) -> {
             Optional<Instruction> last = lastOf(s, UserInstruction.class);
             Optional<String> user = s.stage().effectiveUser();
-            if (last.isEmpty() || user.isEmpty()) {
+            if (last.isEmpty()) {
                 ev.violated(s.field("user"), "has no USER instruction, so it runs as the base image's default user"
                         + " (usually root)");
                 return;
             }
             FieldPath at = s.file().pathOf(last.get());
-            String u = user.get();
+            String u = user.orElse("");
             int colon = u.indexOf(':');
             String name = colon < 0 ? u : u.substring(0, colon);
             if (name.isEmpty()) {
