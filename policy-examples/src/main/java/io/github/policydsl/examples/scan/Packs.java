@@ -1,5 +1,6 @@
 package io.github.policydsl.examples.scan;
 
+import io.github.policydsl.docker.packs.DockerfilePack;
 import io.github.policydsl.k8s.packs.K8sHardening;
 
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class Packs {
     }
 
     private static final List<Resolver> RESOLVERS = List.of(
-            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)));
+            fixed(Pack.ofManifests(K8sHardening.NAME, K8sHardening.policy(), true)),
+            fixed(Pack.ofDockerfiles(DockerfilePack.NAME, DockerfilePack.policy(), true)));
 
     private Packs() {
     }
@@ -78,6 +80,6 @@ public final class Packs {
 
     /** The names of all packs, without parameters. */
     public static List<String> names() {
-        return List.of(K8sHardening.NAME);
+        return List.of(K8sHardening.NAME, DockerfilePack.NAME);
     }
 }
