@@ -3,6 +3,7 @@ package io.github.policydsl.examples.scan;
 import io.github.policydsl.api.Policy;
 import io.github.policydsl.api.result.Report;
 import io.github.policydsl.api.result.RuleInfo;
+import io.github.policydsl.docker.Dockerfiles;
 import io.github.policydsl.k8s.Manifests;
 
 import java.util.List;
@@ -32,5 +33,18 @@ public record Pack(String name, List<RuleInfo> catalogue, Predicate<ScanInput> a
      */
     public static Pack ofManifests(String name, Policy<Manifests> policy, boolean isDefault) {
         return new Pack(name, policy.catalogue(), ScanInput::hasManifests, in -> policy.evaluate(in.manifests()), isDefault);
+    }
+
+    /**
+     * A pack over Dockerfiles.
+     *
+     * @param name the name
+     * @param policy the policy
+     * @param isDefault whether it runs by default
+     * @return the pack
+     */
+    public static Pack ofDockerfiles(String name, Policy<Dockerfiles> policy, boolean isDefault) {
+        return new Pack(name, policy.catalogue(), ScanInput::hasDockerfiles, in -> policy.evaluate(in.dockerfiles()),
+                isDefault);
     }
 }

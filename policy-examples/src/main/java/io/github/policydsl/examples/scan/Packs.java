@@ -1,5 +1,6 @@
 package io.github.policydsl.examples.scan;
 
+import io.github.policydsl.docker.packs.DockerfilePack;
 import io.github.policydsl.k8s.network.NetworkPoliciesPack;
 import io.github.policydsl.k8s.packs.K8sHardening;
 import io.github.policydsl.k8s.pss.PodSecurityAdmission;
@@ -41,7 +42,8 @@ public final class Packs {
                     PodSecurityAdmission.builder().requireEnforceLabel(PssLevel.BASELINE).build().policy(), true)),
             fixed(Pack.ofManifests(RbacPack.NAME, RbacPack.policy(), true)),
             fixed(Pack.ofManifests(NetworkPoliciesPack.NAME, NetworkPoliciesPack.policy(), true)),
-            fixed(Pack.ofManifests(SecretsPack.NAME, SecretsPack.policy(), true)));
+            fixed(Pack.ofManifests(SecretsPack.NAME, SecretsPack.policy(), true)),
+            fixed(Pack.ofDockerfiles(DockerfilePack.NAME, DockerfilePack.policy(), true)));
 
     private Packs() {
     }
@@ -115,6 +117,6 @@ public final class Packs {
     public static List<String> names() {
         return List.of(K8sHardening.NAME, PodSecurityStandards.policyName(PssLevel.BASELINE),
                 PodSecurityStandards.policyName(PssLevel.RESTRICTED), PodSecurityAdmission.NAME, RbacPack.NAME,
-                NetworkPoliciesPack.NAME, SecretsPack.NAME);
+                NetworkPoliciesPack.NAME, SecretsPack.NAME, DockerfilePack.NAME);
     }
 }

@@ -8,6 +8,8 @@ import io.github.policydsl.api.result.Outcome;
 import io.github.policydsl.api.result.Report;
 import io.github.policydsl.api.result.RuleInfo;
 import io.github.policydsl.api.result.Violation;
+import io.github.policydsl.docker.DockerfileLoader;
+import io.github.policydsl.docker.Dockerfiles;
 import io.github.policydsl.k8s.Manifests;
 import io.github.policydsl.k8s.load.ManifestLoader;
 
@@ -39,7 +41,8 @@ public final class PolicyScan {
     private static final String USAGE = """
             usage: policy-scan [--pack NAME]... [--format text|json] [--output FILE]
                                [--fail-on SEVERITY] [--list-rules] PATH...
-              PATH           files or directories (recursive): Kubernetes YAML/JSON
+              PATH           files or directories (recursive): Kubernetes YAML/JSON and
+                             Dockerfiles (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)
               --pack NAME    a built-in pack, repeatable; default: every pack that applies
               --format F     text (default) or json
               --output FILE  write the report to FILE instead of standard output
@@ -105,6 +108,7 @@ public final class PolicyScan {
         }
         if (reports.isEmpty()) {
             reports.add(new Report(input.manifests().loadErrors(), List.of(), input.manifests().inputs()));
+            reports.add(new Report(input.dockerfiles().loadErrors(), List.of(), input.dockerfiles().inputs()));
         }
         Report report = Report.merge(reports);
         String rendered = "json".equals(o.format) ? JsonReportWriter.create().render(report)
@@ -134,19 +138,31 @@ public final class PolicyScan {
         return failed ? FAILED : OK;
     }
 
-    private static ScanInput load(List<String> paths) {
+    /**
+     * Loads the PATH arguments: directories are searched for manifests ({@code *.yaml}, {@code *.yml},
+     * {@code *.json}) and for Dockerfiles by name ({@link DockerfileLoader#isDockerfileName(String)});
+     * a file is a Dockerfile when its name says so, otherwise a manifest.
+     */
+    static ScanInput load(List<String> paths) {
         ManifestLoader loader = ManifestLoader.defaults();
+        DockerfileLoader dockerLoader = DockerfileLoader.defaults();
         List<Manifests> parts = new ArrayList<>();
+        List<Dockerfiles> dockerParts = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p);
             if (!Files.exists(path)) {
                 parts.add(Manifests.of(List.of(), List.of(LoadError.inFile(p, 0, 0, "no such file or directory")),
                         List.of()));
+            } else if (Files.isDirectory(path)) {
+                parts.add(loader.load(path));
+                dockerParts.add(dockerLoader.load(path));
+            } else if (DockerfileLoader.isDockerfile(path)) {
+                dockerParts.add(dockerLoader.load(path));
             } else {
                 parts.add(loader.load(path));
             }
         }
-        return new ScanInput(Manifests.merge(parts));
+        return new ScanInput(Manifests.merge(parts), Dockerfiles.merge(dockerParts));
     }
 
     private static void listRules(List<Pack> packs, PrintStream out) {
