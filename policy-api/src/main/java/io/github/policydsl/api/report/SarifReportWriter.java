@@ -86,8 +86,9 @@ public final class SarifReportWriter {
     }
 
     /**
-     * This writer with artifact URIs relative to a base directory (absolute file names below it
-     * are relativized; relative names are taken as relative to it).
+     * This writer with artifact URIs relative to a base directory: file names (relative ones
+     * resolved against the working directory, as the files were opened) below the base become relative URIs with {@code uriBaseId}
+     * {@value #SRCROOT}; files outside it become absolute {@code file:} URIs.
      *
      * @param baseDirectory the base, usually the repository root
      * @return a new writer
@@ -275,11 +276,11 @@ public final class SarifReportWriter {
         if (base != null) {
             try {
                 Path p = Path.of(file);
-                if (p.isAbsolute() && p.normalize().startsWith(base)) {
-                    rel = base.relativize(p.normalize()).toString();
-                } else if (p.isAbsolute()) {
-                    return p.toUri().toString();
+                Path abs = p.toAbsolutePath().normalize();
+                if (!abs.startsWith(base)) {
+                    return abs.toUri().toString();
                 }
+                rel = base.relativize(abs).toString();
             } catch (java.nio.file.InvalidPathException e) {
                 rel = file;
             }

@@ -59,7 +59,7 @@ public final class PolicyScan {
     private static final String USAGE = """
             usage: policy-scan [--pack NAME[@VERSION]]... [--format text|json|sarif|junit|policyreport]
                                [--output FILE] [--fail-on SEVERITY] [--include-rule GLOB]...
-                               [--exclude-rule GLOB]... [--exemptions FILE] [--no-annotation-exemptions]
+                               [--exclude-rule GLOB]... [--exemptions FILE] [--no-annotation-exemptions] [--sarif-base DIR]
                                [--baseline FILE [--update-baseline | --baseline-read-only]]
                                [--list-rules] PATH...
               PATH              files or directories (recursive): Kubernetes YAML/JSON
@@ -79,6 +79,8 @@ public final class PolicyScan {
               --update-baseline create FILE or record all current findings into it
               --baseline-read-only
                                 never write FILE (for CI)
+              --sarif-base DIR  SARIF artifact URIs are relative to DIR (default: the current
+                                directory); files outside it get absolute file: URIs
               --list-rules      print the rule catalogue (id, pack, severity, title) and exit
             """;
 
@@ -154,7 +156,7 @@ public final class PolicyScan {
         }
         String rendered = switch (o.format) {
             case "json" -> JsonReportWriter.create().render(report);
-            case "sarif" -> SarifReportWriter.create().relativeTo(Path.of("")).withContext(context).render(report);
+            case "sarif" -> SarifReportWriter.create().relativeTo(Path.of(o.sarifBase)).withContext(context).render(report);
             case "junit" -> JUnitXmlReportWriter.create().named("policy-scan").render(report);
             case "policyreport" -> PolicyReportWriter.v1alpha2().renderYaml(report);
             default -> TextReportWriter.standard().render(report);
@@ -248,6 +250,7 @@ public final class PolicyScan {
         final List<String> includeRules = new ArrayList<>();
         final List<String> excludeRules = new ArrayList<>();
         String exemptions;
+        String sarifBase = "";
         boolean noAnnotations;
         String baseline;
         boolean updateBaseline;
@@ -279,6 +282,7 @@ public final class PolicyScan {
                     case "--include-rule" -> o.includeRules.add(RuleIdPattern.of(value(args, ++i, a)).toString());
                     case "--exclude-rule" -> o.excludeRules.add(RuleIdPattern.of(value(args, ++i, a)).toString());
                     case "--exemptions" -> o.exemptions = value(args, ++i, a);
+                    case "--sarif-base" -> o.sarifBase = value(args, ++i, a);
                     case "--no-annotation-exemptions" -> o.noAnnotations = true;
                     case "--baseline" -> o.baseline = value(args, ++i, a);
                     case "--update-baseline" -> o.updateBaseline = true;
