@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 /**
  * Writes a report in the scanner's JSON contract (schema version 1):
  * {@code {"schemaVersion":1,"inputs":[...],"findings":[...],"summary":{...}}}. {@code findings}
- * holds one entry per violation of every non-passing result; {@code summary} counts results.
+ * holds one entry per violation of every non-passing result; {@code summary} counts results. An
+ * exempted or baselined finding (status SKIP) carries its reason in an extra {@code exemption}
+ * field.
  * Stateless and thread-safe.
  */
 public final class JsonReportWriter {
@@ -63,6 +65,9 @@ public final class JsonReportWriter {
             f.put("line", v.location().line());
             f.put("column", v.location().column());
             f.put("path", v.path().toString());
+            if (v.isExempted()) {
+                f.put("exemption", v.exemption());
+            }
             ObjectNode r = f.putObject("resource");
             r.put("apiVersion", v.subject().apiVersion());
             r.put("kind", v.subject().kind());

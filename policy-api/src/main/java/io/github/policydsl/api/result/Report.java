@@ -81,6 +81,35 @@ public final class Report {
         return merge(List.of(this, other));
     }
 
+    /**
+     * This report restricted to the rules whose id passes a filter, for rule selection
+     * ({@code --include-rule}, {@code --exclude-rule}) and pinned pack versions. Load errors
+     * (rule {@value LoadError#RULE_ID}) are always kept: nothing that failed to load can be
+     * filtered away.
+     *
+     * @param ruleId which rule ids to keep
+     * @return a new report
+     */
+    public Report retainRules(java.util.function.Predicate<String> ruleId) {
+        java.util.function.Predicate<String> keep = id -> LoadError.RULE_ID.equals(id) || ruleId.test(id);
+        return new Report(results.stream().filter(r -> keep.test(r.rule().id())).toList(),
+                rules.stream().filter(r -> keep.test(r.id())).toList(), inputs);
+    }
+
+    /**
+     * This report with its results replaced, keeping rules and inputs; for report transformations
+     * such as exemptions and baselines.
+     *
+     * @param newResults the results
+     * @param moreRules rules to add to the catalogue (e.g. for findings about exemptions)
+     * @return a new report
+     */
+    public Report withResults(List<RuleResult> newResults, List<RuleInfo> moreRules) {
+        List<RuleInfo> all = new ArrayList<>(rules);
+        all.addAll(moreRules);
+        return new Report(newResults, all, inputs);
+    }
+
     /** All results, sorted. */
     public List<RuleResult> results() {
         return results;

@@ -47,4 +47,17 @@ public record Pack(String name, List<RuleInfo> catalogue, Predicate<ScanInput> a
         return new Pack(name, policy.catalogue(), ScanInput::hasDockerfiles, in -> policy.evaluate(in.dockerfiles()),
                 isDefault);
     }
+
+    /**
+     * This pack restricted to some rules (a pinned release or a rule selection); load errors are
+     * kept.
+     *
+     * @param ruleIds which rule ids to keep
+     * @param label the new name, e.g. {@code k8s-hardening@1.0.0}
+     * @return a new pack
+     */
+    public Pack restrictedTo(Predicate<String> ruleIds, String label) {
+        return new Pack(label, catalogue.stream().filter(r -> ruleIds.test(r.id())).toList(), appliesTo,
+                in -> evaluate.apply(in).retainRules(ruleIds), isDefault);
+    }
 }

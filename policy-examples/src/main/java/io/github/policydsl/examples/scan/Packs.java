@@ -84,11 +84,15 @@ public final class Packs {
     /**
      * Resolves a pack spec.
      *
-     * @param spec e.g. {@code k8s-hardening}
+     * @param spec e.g. {@code k8s-hardening}, {@code k8s-hardening@1.0.0} (pinned release)
      * @return the pack
      * @throws IllegalArgumentException for an unknown name or a bad parameter
      */
     public static Pack resolve(String spec) {
+        int at = spec.lastIndexOf('@');
+        if (at >= 0) {
+            return pinned(resolve(spec.substring(0, at)), spec.substring(at + 1));
+        }
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec : spec.substring(0, colon);
         String parameter = colon < 0 ? null : spec.substring(colon + 1);
@@ -99,6 +103,22 @@ public final class Packs {
             }
         }
         throw new IllegalArgumentException("unknown pack '" + spec + "' (known: " + String.join(", ", names()) + ")");
+    }
+
+    /**
+     * A pack pinned to a release: only the rules that release had.
+     *
+     * @param pack the pack
+     * @param version the release, e.g. {@code 1.0.0}
+     * @return the pinned pack
+     * @throws IllegalArgumentException for an unknown release
+     */
+    static Pack pinned(Pack pack, String version) {
+        java.util.Set<String> ids = PackReleases.ruleIds(pack.name(), version).orElseThrow(() ->
+                new IllegalArgumentException("pack " + pack.name() + " has no release '" + version + "'"
+                        + (PackReleases.versions(pack.name()).isEmpty() ? " (it has no pinnable releases)"
+                                : " (known: " + String.join(", ", PackReleases.versions(pack.name())) + ")")));
+        return pack.restrictedTo(ids::contains, pack.name() + "@" + version);
     }
 
     /** The packs that run when no {@code --pack} is given (those that apply to the input). */

@@ -1,6 +1,19 @@
 package io.github.policydsl.examples.scan;
 
 import io.github.policydsl.api.Severity;
+import io.github.policydsl.api.exemption.BaselineRatchet;
+import io.github.policydsl.api.exemption.BaselineResult;
+import io.github.policydsl.api.exemption.BaselineStore;
+import io.github.policydsl.api.exemption.ExemptionResult;
+import io.github.policydsl.api.exemption.Exemptions;
+import io.github.policydsl.api.exemption.FindingContext;
+import io.github.policydsl.api.exemption.PolicyFileException;
+import io.github.policydsl.api.exemption.RuleIdPattern;
+import io.github.policydsl.api.report.JUnitXmlReportWriter;
+import io.github.policydsl.api.report.SarifReportWriter;
+import io.github.policydsl.k8s.exemption.ExemptionFiles;
+import io.github.policydsl.k8s.exemption.K8sFindingContext;
+import io.github.policydsl.k8s.report.PolicyReportWriter;
 import io.github.policydsl.api.report.JsonReportWriter;
 import io.github.policydsl.api.report.TextReportWriter;
 import io.github.policydsl.api.result.LoadError;
@@ -15,6 +28,9 @@ import io.github.policydsl.k8s.load.ManifestLoader;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +40,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code policy-scan} command line:
- * {@code policy-scan [--pack NAME]... [--format text|json] [--output FILE] [--fail-on SEVERITY]
- * [--list-rules] PATH...}. Exit code 0 when nothing failed, 1 when a rule failed, 2 for a usage
- * error or an input that could not be loaded (2 wins over 1).
+ * The {@code policy-scan} command line; see {@code --help}. Exit code 0 when nothing failed, 1 when
+ * a rule failed, 2 for a usage error, an input that could not be loaded, a malformed exemptions or
+ * baseline file, or a missing baseline without {@code --update-baseline} (2 wins over 1).
+ *
+ * <p>Order of processing: evaluate the packs; keep the selected rules ({@code --pack NAME@VERSION},
+ * {@code --include-rule}, {@code --exclude-rule}); apply exemptions (file, then annotations);
+ * apply the baseline (exempted findings are never recorded in it); write the report; compute the
+ * exit code from the FAIL and ERROR findings that remain.
  */
 public final class PolicyScan {
 
@@ -39,15 +59,32 @@ public final class PolicyScan {
     public static final int ERROR = 2;
 
     private static final String USAGE = """
-            usage: policy-scan [--pack NAME]... [--format text|json] [--output FILE]
-                               [--fail-on SEVERITY] [--list-rules] PATH...
-              PATH           files or directories (recursive): Kubernetes YAML/JSON and
-                             Dockerfiles (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)
-              --pack NAME    a built-in pack, repeatable; default: every pack that applies
-              --format F     text (default) or json
-              --output FILE  write the report to FILE instead of standard output
-              --fail-on S    only FAILs of severity S or higher give exit code 1 (default: info)
-              --list-rules   print the rule catalogue (id, pack, severity, title) and exit
+            usage: policy-scan [--pack NAME[@VERSION]]... [--format text|json|sarif|junit|policyreport]
+                               [--output FILE] [--fail-on SEVERITY] [--include-rule GLOB]...
+                               [--exclude-rule GLOB]... [--exemptions FILE] [--no-annotation-exemptions] [--sarif-base DIR]
+                               [--baseline FILE [--update-baseline | --baseline-read-only]]
+                               [--list-rules] PATH...
+              PATH              files or directories (recursive): Kubernetes YAML/JSON and Dockerfiles
+                                (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)
+              --pack NAME       a built-in pack, repeatable; default: every pack that applies;
+                                NAME@VERSION runs only the rules of that pack release
+              --format F        text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML)
+                                or policyreport (wgpolicyk8s.io/v1alpha2 YAML)
+              --output FILE     write the report to FILE instead of standard output
+              --fail-on S       only FAILs of severity S or higher give exit code 1 (default: info)
+              --include-rule G  run only rules whose id matches the glob G (repeatable)
+              --exclude-rule G  do not run rules whose id matches G (repeatable; wins over include)
+              --exemptions FILE reviewed exemptions (YAML or JSON); exempted findings are SKIP
+              --no-annotation-exemptions
+                                ignore policydsl.io/exempt annotations on the objects
+              --baseline FILE   tolerate the findings recorded in FILE, fail only on new ones;
+                                fixed findings are removed from FILE; FILE must exist
+              --update-baseline create FILE or record all current findings into it
+              --baseline-read-only
+                                never write FILE (for CI)
+              --sarif-base DIR  SARIF artifact URIs are relative to DIR (default: the current
+                                directory); files outside it get absolute file: URIs
+              --list-rules      print the rule catalogue (id, pack, severity, title) and exit
             """;
 
     private PolicyScan() {
@@ -90,8 +127,11 @@ public final class PolicyScan {
             err.println("policy-scan: " + e.getMessage());
             return ERROR;
         }
+        java.util.function.Predicate<String> selected = o.ruleSelection();
+        packs = packs.stream().map(p -> p.restrictedTo(selected, p.name())).toList();
         if (o.listRules) {
-            listRules(o.packs.isEmpty() ? Packs.names().stream().map(Packs::resolve).toList() : packs, out);
+            List<Pack> all = o.packs.isEmpty() ? Packs.names().stream().map(Packs::resolve).toList() : packs;
+            listRules(all.stream().map(p -> p.restrictedTo(selected, p.name())).toList(), out);
             return OK;
         }
         if (o.paths.isEmpty()) {
@@ -111,8 +151,20 @@ public final class PolicyScan {
             reports.add(new Report(input.dockerfiles().loadErrors(), List.of(), input.dockerfiles().inputs()));
         }
         Report report = Report.merge(reports);
-        String rendered = "json".equals(o.format) ? JsonReportWriter.create().render(report)
-                : TextReportWriter.standard().render(report);
+        FindingContext context = K8sFindingContext.of(input.manifests());
+        try {
+            report = governance(o, report, context, err);
+        } catch (PolicyFileException | BaselineRatchet.BaselineException | UncheckedIOException e) {
+            err.println("policy-scan: " + e.getMessage());
+            return ERROR;
+        }
+        String rendered = switch (o.format) {
+            case "json" -> JsonReportWriter.create().render(report);
+            case "sarif" -> SarifReportWriter.create().relativeTo(Path.of(o.sarifBase)).withContext(context).render(report);
+            case "junit" -> JUnitXmlReportWriter.create().named("policy-scan").render(report);
+            case "policyreport" -> PolicyReportWriter.v1alpha2().renderYaml(report);
+            default -> TextReportWriter.standard().render(report);
+        };
         try {
             if (o.output != null) {
                 Files.writeString(Path.of(o.output), rendered, StandardCharsets.UTF_8);
@@ -136,6 +188,30 @@ public final class PolicyScan {
         boolean failed = report.violations(Outcome.FAIL, Outcome.ERROR).stream()
                 .anyMatch(v -> v.severity().isAtLeast(o.failOn));
         return failed ? FAILED : OK;
+    }
+
+    private static Report governance(Options o, Report report, FindingContext context, PrintStream err) {
+        Exemptions exemptions = Exemptions.none();
+        if (o.exemptions != null) {
+            exemptions = ExemptionFiles.load(Path.of(o.exemptions));
+        }
+        if (o.noAnnotations) {
+            exemptions = exemptions.withAnnotations(false);
+        }
+        ExemptionResult exempted = exemptions.apply(report, context, LocalDate.now(ZoneOffset.UTC));
+        report = exempted.report();
+        if (o.baseline != null) {
+            BaselineResult b = BaselineRatchet.using(BaselineStore.file(Path.of(o.baseline)))
+                    .allowCreation(o.updateBaseline)
+                    .refreeze(o.updateBaseline)
+                    .allowUpdate(!o.baselineReadOnly)
+                    .apply(report, context);
+            report = b.report();
+            err.println("policy-scan: baseline " + o.baseline + ": " + b.remaining().size() + " recorded, "
+                    + b.newViolations().size() + " new, " + b.fixed().size() + " fixed"
+                    + (b.fixed().isEmpty() || o.baselineReadOnly ? "" : " (removed from the file)"));
+        }
+        return report;
     }
 
     /**
@@ -176,6 +252,8 @@ public final class PolicyScan {
         }
     }
 
+    private static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "policyreport");
+
     /** Parsed command line. */
     static final class Options {
         final List<String> packs = new ArrayList<>();
@@ -185,6 +263,21 @@ public final class PolicyScan {
         Severity failOn = Severity.INFO;
         boolean listRules;
         boolean help;
+        final List<String> includeRules = new ArrayList<>();
+        final List<String> excludeRules = new ArrayList<>();
+        String exemptions;
+        String sarifBase = "";
+        boolean noAnnotations;
+        String baseline;
+        boolean updateBaseline;
+        boolean baselineReadOnly;
+
+        java.util.function.Predicate<String> ruleSelection() {
+            List<RuleIdPattern> inc = includeRules.stream().map(RuleIdPattern::of).toList();
+            List<RuleIdPattern> exc = excludeRules.stream().map(RuleIdPattern::of).toList();
+            return id -> (inc.isEmpty() || inc.stream().anyMatch(p -> p.matches(id)))
+                    && exc.stream().noneMatch(p -> p.matches(id));
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -194,13 +287,22 @@ public final class PolicyScan {
                     case "--pack" -> o.packs.add(value(args, ++i, a));
                     case "--format" -> {
                         o.format = value(args, ++i, a);
-                        if (!List.of("text", "json").contains(o.format)) {
-                            throw new IllegalArgumentException("unsupported format '" + o.format + "' (text or json)");
+                        if (!FORMATS.contains(o.format)) {
+                            throw new IllegalArgumentException("unsupported format '" + o.format + "' (one of "
+                                    + String.join(", ", FORMATS) + ")");
                         }
                     }
                     case "--output" -> o.output = value(args, ++i, a);
                     case "--fail-on" -> o.failOn = Severity.parse(value(args, ++i, a));
                     case "--list-rules" -> o.listRules = true;
+                    case "--include-rule" -> o.includeRules.add(RuleIdPattern.of(value(args, ++i, a)).toString());
+                    case "--exclude-rule" -> o.excludeRules.add(RuleIdPattern.of(value(args, ++i, a)).toString());
+                    case "--exemptions" -> o.exemptions = value(args, ++i, a);
+                    case "--sarif-base" -> o.sarifBase = value(args, ++i, a);
+                    case "--no-annotation-exemptions" -> o.noAnnotations = true;
+                    case "--baseline" -> o.baseline = value(args, ++i, a);
+                    case "--update-baseline" -> o.updateBaseline = true;
+                    case "--baseline-read-only" -> o.baselineReadOnly = true;
                     case "--help", "-h" -> o.help = true;
                     default -> {
                         if (a.startsWith("--")) {
@@ -209,6 +311,12 @@ public final class PolicyScan {
                         o.paths.add(a);
                     }
                 }
+            }
+            if ((o.updateBaseline || o.baselineReadOnly) && o.baseline == null) {
+                throw new IllegalArgumentException("--update-baseline and --baseline-read-only need --baseline FILE");
+            }
+            if (o.updateBaseline && o.baselineReadOnly) {
+                throw new IllegalArgumentException("--update-baseline and --baseline-read-only exclude each other");
             }
             return o;
         }
