@@ -1,7 +1,6 @@
 package io.github.policydsl.k8s.assertj;
 
 import io.github.policydsl.api.Condition;
-import io.github.policydsl.api.ConditionEvents;
 import io.github.policydsl.k8s.ContainerRef;
 import io.github.policydsl.k8s.condition.ContainerConditions;
 import org.assertj.core.api.AbstractAssert;
@@ -28,12 +27,7 @@ public class ContainerAssert extends AbstractAssert<ContainerAssert, ContainerRe
      */
     public ContainerAssert satisfies(Condition<? super ContainerRef> condition) {
         isNotNull();
-        ConditionEvents events = new ConditionEvents();
-        condition.check(actual, events);
-        List<String> bad = events.events().stream()
-                .filter(e -> e.kind() == ConditionEvents.Kind.VIOLATED || e.kind() == ConditionEvents.Kind.ERROR)
-                .map(e -> "  - " + (e.part().isEmpty() ? "" : "container \"" + e.part() + "\" ") + e.message()
-                        + " [" + e.path() + "]").toList();
+        List<String> bad = ConditionMessages.violations(condition, actual);
         if (!bad.isEmpty()) {
             failWithMessage("%nExpecting %s%nto %s, but:%n%s", actual.ref().display(), condition.description(),
                     String.join("\n", bad));

@@ -1,7 +1,6 @@
 package io.github.policydsl.k8s.assertj;
 
 import io.github.policydsl.api.Condition;
-import io.github.policydsl.api.ConditionEvents;
 import io.github.policydsl.api.Policy;
 import io.github.policydsl.api.Rule;
 import io.github.policydsl.api.result.Outcome;
@@ -49,12 +48,7 @@ public class PodAssert extends AbstractAssert<PodAssert, PodTemplate> {
      */
     public PodAssert satisfies(Condition<? super PodTemplate> condition) {
         isNotNull();
-        ConditionEvents events = new ConditionEvents();
-        condition.check(actual, events);
-        List<String> bad = events.events().stream()
-                .filter(e -> e.kind() == ConditionEvents.Kind.VIOLATED || e.kind() == ConditionEvents.Kind.ERROR)
-                .map(e -> "  - " + (e.part().isEmpty() ? "" : "container \"" + e.part() + "\" ") + e.message()
-                        + " [" + e.path() + "]").toList();
+        List<String> bad = ConditionMessages.violations(condition, actual);
         if (!bad.isEmpty()) {
             failWithMessage("%nExpecting %s%nto %s, but:%n%s", actual.ref().display(), condition.description(),
                     String.join("\n", bad));
