@@ -1,5 +1,6 @@
 package io.github.policydsl.k8s;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,6 +18,8 @@ import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.api.result.Location;
 import io.github.policydsl.api.result.SubjectRef;
 import io.github.policydsl.k8s.load.LoadedResource;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,6 +101,9 @@ public final class PodTemplate implements Subject {
      */
     static PodTemplate of(LoadedResource r, Manifests manifests) {
         HasMetadata o = r.object();
+        if (o instanceof GenericKubernetesResource g && LEGACY_WORKLOADS.containsKey(g.getKind())) {
+            o = typed(g);
+        }
         if (o instanceof Pod p) {
             return p.getSpec() == null ? null : new PodTemplate(r, manifests, FieldPath.root(), p.getMetadata(), p.getSpec());
         }
@@ -137,6 +143,25 @@ public final class PodTemplate implements Subject {
             return fromTemplate(r, manifests, POD_TEMPLATE, pt.getTemplate());
         }
         return null;
+    }
+
+    /** Workload kinds that older API versions (extensions/v1beta1, apps/v1beta1/2) load as generic objects. */
+    private static final Map<String, Class<? extends HasMetadata>> LEGACY_WORKLOADS = Map.of(
+            "Deployment", Deployment.class, "DaemonSet", DaemonSet.class, "ReplicaSet", ReplicaSet.class,
+            "StatefulSet", StatefulSet.class, "Job", Job.class, "CronJob", CronJob.class);
+
+    private static final JsonMapper CONVERTER = JsonMapper.builder().build();
+
+    /**
+     * A workload of an old API version (loaded as a generic object) read as its current typed
+     * form, so that its pod template is checked rather than silently skipped.
+     */
+    private static HasMetadata typed(GenericKubernetesResource g) {
+        try {
+            return CONVERTER.convertValue(g, LEGACY_WORKLOADS.get(g.getKind()));
+        } catch (RuntimeException e) {
+            return g;
+        }
     }
 
     private static PodTemplate fromTemplate(LoadedResource r, Manifests manifests, FieldPath path, PodTemplateSpec t) {

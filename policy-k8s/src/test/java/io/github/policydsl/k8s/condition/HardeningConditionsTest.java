@@ -280,6 +280,27 @@ class HardeningConditionsTest {
     }
 
     @Test
+    void workloadsOfOldApiVersionsAreStillChecked() {
+        Manifests m = LOADER.loadString("old.yaml", """
+                apiVersion: extensions/v1beta1
+                kind: Deployment
+                metadata: {name: legacy, namespace: prod}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: nginx:1.27
+                          securityContext: {privileged: true}
+                """);
+        assertThat(m.errors()).isEmpty();
+        RuleResult r = only(pods().must().notBePrivileged(), m);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(r.violations().get(0).location().line()).isEqualTo(10);
+        assertThat(r.subject().apiVersion()).isEqualTo("extensions/v1beta1");
+    }
+
+    @Test
     void theUsersOwnExampleCompilesAndWorks() {
         Rule<Manifests> rule = pods().must().runAsNonRoot().dropAll();
         assertThat(rule.description()).isEqualTo("pods must run as non-root and drop all capabilities");
