@@ -65,7 +65,7 @@ class SarifConformanceTest {
         Path out = tmp.resolve("scan.sarif");
 
         ScanRunner r = ScanRunner.run("--format", "sarif", "--output", out.toString(), "--sarif-base", "..", "--exemptions",
-                exemptions.toString(), ScanRunner.SAMPLES);
+                exemptions.toString(), "../samples");
 
         assertThat(r.exit()).as(r.err()).isEqualTo(PolicyScan.FAILED);
         String sarif = Files.readString(out);
@@ -81,6 +81,9 @@ class SarifConformanceTest {
             if (res.get("ruleId").asString().startsWith("k8s.")) {
                 assertThat(uri).startsWith("samples/k8s/").endsWith(".yaml");
                 assertThat(res.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+            } else if (res.get("ruleId").asString().startsWith("docker.")) {
+                assertThat(uri).startsWith("samples/docker/").endsWith("Dockerfile");
+                assertThat(res.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
             } else {
                 assertThat(uri).startsWith("file:///").endsWith("exemptions.yaml");
             }
@@ -91,7 +94,7 @@ class SarifConformanceTest {
         assertThat(suppressed).isNotNull();
         assertThat(suppressed.at("/suppressions/0/justification").asString()).startsWith("the init container chowns");
         assertThat(log.at("/runs/0/tool/driver/rules").findValuesAsString("id"))
-                .contains("k8s.run-as-non-root", "policydsl.exemption.unused");
+                .contains("k8s.run-as-non-root", "docker.user.final-not-root", "policydsl.exemption.unused");
     }
 
     @Test
