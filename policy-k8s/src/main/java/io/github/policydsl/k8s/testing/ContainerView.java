@@ -1,10 +1,14 @@
 package io.github.policydsl.k8s.testing;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.github.policydsl.k8s.ContainerSlot;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A writable view of a container in any slot (fabric8 models ephemeral containers as their own
@@ -74,5 +78,24 @@ public final class ContainerView {
     /** The resources, or null. */
     public ResourceRequirements resources() {
         return container instanceof Container c ? c.getResources() : ((EphemeralContainer) container).getResources();
+    }
+
+    /**
+     * Appends an env var.
+     *
+     * @param var the variable
+     */
+    public void addEnv(EnvVar var) {
+        List<EnvVar> env = new ArrayList<>();
+        List<EnvVar> old = container instanceof Container c ? c.getEnv() : ((EphemeralContainer) container).getEnv();
+        if (old != null) {
+            env.addAll(old);
+        }
+        env.add(var);
+        if (container instanceof Container c) {
+            c.setEnv(env);
+        } else {
+            ((EphemeralContainer) container).setEnv(env);
+        }
     }
 }

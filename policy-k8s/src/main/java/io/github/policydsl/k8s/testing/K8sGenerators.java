@@ -284,6 +284,32 @@ public final class K8sGenerators {
         return YAML.readValue(YAML.writeValueAsString(spec), PodSpec.class);
     }
 
+    /**
+     * A deep copy of an object (through YAML), of the same class; the original is not changed.
+     *
+     * @param object the object
+     * @param <T> the object type
+     * @return the copy
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends HasMetadata> T copy(T object) {
+        return (T) YAML.readValue(YAML.writeValueAsString(object), object.getClass());
+    }
+
+    /**
+     * Deep copies of a list of objects; the originals are not changed.
+     *
+     * @param objects the objects
+     * @return a new, modifiable list of copies
+     */
+    public static List<HasMetadata> copyAll(List<? extends HasMetadata> objects) {
+        List<HasMetadata> out = new ArrayList<>(objects.size());
+        for (HasMetadata o : objects) {
+            out.add(copy(o));
+        }
+        return out;
+    }
+
     /** Pods. */
     public static Gen<Pod> pods() {
         return c -> {
