@@ -55,6 +55,13 @@ public class DockerfileAssert extends AbstractAssert<DockerfileAssert, Dockerfil
         failWithMessage(message.replace("%", "%%"));
     }
 
+    /** A stage assertion that keeps this assertion's description ({@code as(...)}). */
+    private StageAssert navigate(StageSubject stage) {
+        StageAssert a = new StageAssert(stage);
+        String description = descriptionText();
+        return description == null || description.isEmpty() ? a : a.as(info.description());
+    }
+
     /**
      * Assertions on the final stage (the default build target).
      *
@@ -65,7 +72,7 @@ public class DockerfileAssert extends AbstractAssert<DockerfileAssert, Dockerfil
         if (subject().finalStage().isEmpty()) {
             fail("\nExpecting " + name() + " to have a final stage, but it has no FROM instruction");
         }
-        return new StageAssert(subject().finalStage().orElse(null));
+        return navigate(subject().finalStage().orElse(null));
     }
 
     /**
@@ -76,7 +83,7 @@ public class DockerfileAssert extends AbstractAssert<DockerfileAssert, Dockerfil
      */
     public StageAssert stage(String nameOrIndex) {
         isNotNull();
-        return actual.stage(nameOrIndex).map(s -> new StageAssert(subject().stages().get(s.index()))).orElseGet(() -> {
+        return actual.stage(nameOrIndex).map(s -> navigate(subject().stages().get(s.index()))).orElseGet(() -> {
             fail("\nExpecting " + name() + " to have a stage named \"" + nameOrIndex.toLowerCase(Locale.ROOT)
                     + "\", but its stages are " + subject().stages().stream()
                             .map(s -> s.stage().name().map(n -> "\"" + n + "\"").orElse(String.valueOf(s.index())))
