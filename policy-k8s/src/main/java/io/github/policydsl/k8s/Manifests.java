@@ -32,7 +32,7 @@ public final class Manifests implements EvaluationInput {
     private final List<InputInfo> inputs;
     private final Map<String, LoadedResource> serviceAccounts;
     private final Map<String, LoadedResource> namespaces;
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    private final Map<Object, Once<?>> derived = new ConcurrentHashMap<>();
 
     private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
         this.resources = List.copyOf(resources);
@@ -175,15 +175,27 @@ public final class Manifests implements EvaluationInput {
      */
     @SuppressWarnings("unchecked")
     public <V> V derived(Object key, Function<Manifests, V> compute) {
-        Object v = derived.get(key);
-        if (v == null) {
-            v = compute.apply(this);
-            Object prev = derived.putIfAbsent(key, v);
-            if (prev != null) {
-                v = prev;
+        Once<V> once = (Once<V>) derived.computeIfAbsent(key, k -> new Once<V>());
+        return once.get(this, compute);
+    }
+
+    /** A value computed at most once, even when rules evaluated in parallel ask for it at the same time. */
+    private static final class Once<V> {
+        private volatile V value;
+
+        V get(Manifests m, Function<Manifests, V> compute) {
+            V v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = java.util.Objects.requireNonNull(compute.apply(m), "derived value");
+                        value = v;
+                    }
+                }
             }
+            return v;
         }
-        return (V) v;
     }
 
     @Override
