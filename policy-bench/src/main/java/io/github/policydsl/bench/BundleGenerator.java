@@ -88,6 +88,32 @@ public final class BundleGenerator {
         }
     }
 
+    /**
+     * Generates and writes a bundle one file at a time (the same bytes as {@link #generate}),
+     * without holding it in memory.
+     *
+     * @param root the directory
+     * @param scale the scale
+     * @param seed the seed
+     * @return {bytes, objects}
+     * @throws IOException if writing fails
+     */
+    public static long[] writeScaled(Path root, int scale, long seed) throws IOException {
+        Random r = new Random(seed);
+        long bytes = 0;
+        long objects = 0;
+        for (int i = 0; i < scale * APPS_PER_SCALE; i++) {
+            App a = new App(r, i);
+            byte[] b = a.write().getBytes(StandardCharsets.UTF_8);
+            Path p = root.resolve(String.format("team-%02d/app-%06d.yaml", i % 40, i));
+            Files.createDirectories(p.getParent());
+            Files.write(p, b);
+            bytes += b.length;
+            objects += a.objects;
+        }
+        return new long[] {bytes, objects};
+    }
+
     /** Total bytes of a bundle. */
     public static long bytes(List<Entry> entries) {
         long n = 0;

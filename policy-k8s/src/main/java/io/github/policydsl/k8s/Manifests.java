@@ -33,8 +33,14 @@ public final class Manifests implements EvaluationInput {
     private final Map<String, LoadedResource> serviceAccounts;
     private final Map<String, LoadedResource> namespaces;
     private final Map<Object, Once<?>> derived = new ConcurrentHashMap<>();
+    private final Manifests lookups;
 
     private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
+        this(resources, errors, inputs, null);
+    }
+
+    private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs, Manifests lookups) {
+        this.lookups = lookups;
         this.resources = List.copyOf(resources);
         this.errors = List.copyOf(errors);
         this.inputs = List.copyOf(inputs);
@@ -107,6 +113,19 @@ public final class Manifests implements EvaluationInput {
         return new Manifests(r, e, i);
     }
 
+    /**
+     * These manifests, with {@link #serviceAccount} and {@link #namespace} lookups that fall back
+     * to another set when an object is not among these: for streaming evaluation, where each file
+     * is evaluated alone but a pod's ServiceAccount or Namespace may be in another file. Rules see
+     * only these resources; the other set serves lookups only. {@link #merge} drops the fallback.
+     *
+     * @param context the objects to look ServiceAccounts and Namespaces up in
+     * @return new manifests
+     */
+    public Manifests withLookupsFrom(Manifests context) {
+        return new Manifests(resources, errors, inputs, java.util.Objects.requireNonNull(context, "context"));
+    }
+
     /** The objects in load order. */
     public List<LoadedResource> resources() {
         return resources;
@@ -151,7 +170,11 @@ public final class Manifests implements EvaluationInput {
      * @return the ServiceAccount
      */
     public Optional<LoadedResource> serviceAccount(String namespace, String name) {
-        return Optional.ofNullable(serviceAccounts.get(namespace + "/" + name));
+        LoadedResource own = serviceAccounts.get(namespace + "/" + name);
+        if (own == null && lookups != null) {
+            return lookups.serviceAccount(namespace, name);
+        }
+        return Optional.ofNullable(own);
     }
 
     /**
@@ -161,7 +184,11 @@ public final class Manifests implements EvaluationInput {
      * @return the Namespace
      */
     public Optional<LoadedResource> namespace(String name) {
-        return Optional.ofNullable(namespaces.get(name));
+        LoadedResource own = namespaces.get(name);
+        if (own == null && lookups != null) {
+            return lookups.namespace(name);
+        }
+        return Optional.ofNullable(own);
     }
 
     /**
