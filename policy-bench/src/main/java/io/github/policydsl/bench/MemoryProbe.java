@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * Heap use of loading and evaluating a bundle, one mode per JVM:
  * {@code java -Xmx.. -cp benchmarks.jar io.github.policydsl.bench.MemoryProbe MODE SCALE DIR}, MODE one of
  * {@code fabric8} (Jackson YAML to fabric8 objects, kept), {@code batch} (our loader, kept, then
- * k8s-hardening and secrets evaluated) or {@code streaming} (the same packs file by file). Prints
+ * k8s-hardening and secrets evaluated) or {@code streaming} (the same packs file by file, findings kept) or {@code streaming-count}
+ * (file by file, each file's report handed on and dropped, as a streaming writer would). Prints
  * the largest heap in use after any garbage collection (the peak live heap, as the collector saw
  * it) and the heap retained at the end after a full GC, against the input size.
  */
@@ -111,6 +112,16 @@ public final class MemoryProbe {
                 objects = r.inputs().stream().mapToLong(i -> i.objects()).sum();
                 findings = r.results().size();
                 n[0] = findings;
+            }
+            case "streaming-count" -> {
+                long[] n = new long[2];
+                StreamingEvaluation.forEachFile(ManifestLoader.defaults(), List.of(dir), packs, r -> {
+                    n[0] += r.inputs().stream().mapToLong(i -> i.objects()).sum();
+                    n[1] += r.summary().fail() + r.summary().warn() + r.summary().error() + r.summary().skip();
+                });
+                keep = n;
+                objects = n[0];
+                findings = n[1];
             }
             default -> throw new IllegalArgumentException("mode: fabric8, batch, loadonly or streaming");
         }

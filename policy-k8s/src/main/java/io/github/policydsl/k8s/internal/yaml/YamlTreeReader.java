@@ -40,6 +40,8 @@ public final class YamlTreeReader {
     private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
     private final LoaderLimits limits;
+    /** One instance per distinct mapping key, shared by the position trees of all documents read. */
+    private final Map<String, String> keys = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -219,7 +221,7 @@ public final class YamlTreeReader {
             if (!k.isValueNode()) {
                 throw new DocProblem("mapping keys must be scalars", e.getStartMark());
             }
-            String key = Yaml11.keyText(k);
+            String key = keys.computeIfAbsent(Yaml11.keyText(k), x -> x);
             if (e.isPlain() && "<<".equals(e.getValue()) && e.getTag().isEmpty()) {
                 map.pendingMerge = true;
                 return;
