@@ -9,7 +9,7 @@ const { DockerfileParser } = require('dockerfile-ast');
 function walk(dir, out) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out); else out.push(p);
+    if (e.isDirectory()) walk(p, out); else if (!e.name.endsWith('.dockerignore')) out.push(p);
   }
   return out;
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Turns a JMH JSON result ({@code -rf json}) into the issue #8 table: time, MB/s, objects/s and
- * allocation per operation, and the target ratios from the same run.
+ * allocation per operation, and the target ratios from the same run. Scores are medians of the
+ * measured iterations (the machine's page reclaim makes single iterations slow now and then).
  * {@code java -cp benchmarks.jar io.github.policydsl.bench.Summary result.json [scale]}
  */
 public final class Summary {
@@ -34,7 +35,7 @@ public final class Summary {
         Map<String, double[]> ms = new LinkedHashMap<>();
         System.out.printf(Locale.ROOT, "bundle: %d files, %d objects, %.1f MB; JDK %s; %d cores%n%n", entries.size(),
                 objects, mb, runs.get(0).get("jdkVersion").asString(), Runtime.getRuntime().availableProcessors());
-        System.out.println("| benchmark | ms/op (± 99.9%) | MB/s | objects/s | alloc MB/op | alloc MB/s |");
+        System.out.println("| benchmark | median ms/op (mean) | MB/s | objects/s | alloc MB/op | alloc MB/s |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (JsonNode r : runs) {
             String name = r.get("benchmark").asString();
@@ -43,14 +44,23 @@ public final class Summary {
             if (params != null && params.has("pack")) {
                 name += "[" + params.get("pack").asString() + "]";
             }
-            double score = r.get("primaryMetric").get("score").asDouble();
-            double err = r.get("primaryMetric").get("scoreError").asDouble();
+            double mean = r.get("primaryMetric").get("score").asDouble();
+            List<Double> raw = new java.util.ArrayList<>();
+            for (JsonNode fork : r.get("primaryMetric").get("rawData")) {
+                for (JsonNode v : fork) {
+                    raw.add(v.asDouble());
+                }
+            }
+            java.util.Collections.sort(raw);
+            double score = raw.size() % 2 == 1 ? raw.get(raw.size() / 2)
+                    : (raw.get(raw.size() / 2 - 1) + raw.get(raw.size() / 2)) / 2;
+            double err = mean;
             JsonNode sec = r.get("secondaryMetrics");
             double allocNorm = sec != null && sec.has("gc.alloc.rate.norm") ? sec.get("gc.alloc.rate.norm").get("score").asDouble() : Double.NaN;
             double allocRate = sec != null && sec.has("gc.alloc.rate") ? sec.get("gc.alloc.rate").get("score").asDouble() : Double.NaN;
             ms.put(name, new double[] {score, err});
             boolean docker = name.startsWith("f_");
-            System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f | %s | %s | %.0f | %.0f |%n", name, score, err,
+            System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f) | %s | %s | %.0f | %.0f |%n", name, score, err,
                     docker ? "(see f)" : String.format(Locale.ROOT, "%.1f", mb / (score / 1000)),
                     docker ? "" : String.format(Locale.ROOT, "%.0f", objects / (score / 1000)), allocNorm / 1e6, allocRate);
         }
