@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 /** (f) Dockerfile parsing of the generated corpus (the files {@code DockerfileCorpusWriter} writes for the Node comparison). */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 4)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 7, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
 @State(Scope.Benchmark)
 public class DockerfileBench {
 
