@@ -8,6 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A named, versioned set of rules (a "pack"). Policies compose: {@link #include(Policy)} adds the
@@ -114,6 +121,67 @@ public final class Policy<I extends EvaluationInput> {
             reports.add(r.evaluateRuleOnly(input));
         }
         return Report.merge(reports);
+    }
+
+    /**
+     * Evaluates the rules in parallel on an executor: each rule is one task. The report is
+     * identical to {@link #evaluate(EvaluationInput)}'s (reports sort their results), so
+     * parallelism never changes what is reported. Inputs are immutable and rules thread-safe, so
+     * any executor will do; a rule that throws makes this method throw the same exception.
+     *
+     * @param input the input
+     * @param executor runs the rule tasks, e.g. {@code ForkJoinPool.commonPool()}
+     * @return one report
+     */
+    public Report evaluate(I input, Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        List<CompletableFuture<Report>> tasks = new ArrayList<>(rules.size());
+        for (Rule<I> r : rules) {
+            tasks.add(CompletableFuture.supplyAsync(() -> r.evaluateRuleOnly(input), executor));
+        }
+        List<Report> reports = new ArrayList<>(rules.size() + 1);
+        reports.add(new Report(input.loadErrors(), List.of(), input.inputs()));
+        for (CompletableFuture<Report> t : tasks) {
+            try {
+                reports.add(t.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+        return Report.merge(reports);
+    }
+
+    /**
+     * Evaluates the rules on {@code parallelism} threads of a pool created for this call (and shut
+     * down after it); {@code parallelism <= 1} evaluates sequentially. The report is identical to
+     * {@link #evaluate(EvaluationInput)}'s.
+     *
+     * @param input the input
+     * @param parallelism the number of threads, e.g. {@code Runtime.getRuntime().availableProcessors()}
+     * @return one report
+     */
+    public Report evaluateParallel(I input, int parallelism) {
+        if (parallelism <= 1 || rules.size() <= 1) {
+            return evaluate(input);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory daemons = task -> {
+            Thread t = new Thread(task, "policy-" + name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, rules.size()), daemons);
+        try {
+            return evaluate(input, pool);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

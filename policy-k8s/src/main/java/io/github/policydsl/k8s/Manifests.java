@@ -32,9 +32,15 @@ public final class Manifests implements EvaluationInput {
     private final List<InputInfo> inputs;
     private final Map<String, LoadedResource> serviceAccounts;
     private final Map<String, LoadedResource> namespaces;
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    private final Map<Object, Once<?>> derived = new ConcurrentHashMap<>();
+    private final Manifests lookups;
 
     private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
+        this(resources, errors, inputs, null);
+    }
+
+    private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs, Manifests lookups) {
+        this.lookups = lookups;
         this.resources = List.copyOf(resources);
         this.errors = List.copyOf(errors);
         this.inputs = List.copyOf(inputs);
@@ -107,6 +113,19 @@ public final class Manifests implements EvaluationInput {
         return new Manifests(r, e, i);
     }
 
+    /**
+     * These manifests, with {@link #serviceAccount} and {@link #namespace} lookups that fall back
+     * to another set when an object is not among these: for streaming evaluation, where each file
+     * is evaluated alone but a pod's ServiceAccount or Namespace may be in another file. Rules see
+     * only these resources; the other set serves lookups only. {@link #merge} drops the fallback.
+     *
+     * @param context the objects to look ServiceAccounts and Namespaces up in
+     * @return new manifests
+     */
+    public Manifests withLookupsFrom(Manifests context) {
+        return new Manifests(resources, errors, inputs, java.util.Objects.requireNonNull(context, "context"));
+    }
+
     /** The objects in load order. */
     public List<LoadedResource> resources() {
         return resources;
@@ -151,7 +170,11 @@ public final class Manifests implements EvaluationInput {
      * @return the ServiceAccount
      */
     public Optional<LoadedResource> serviceAccount(String namespace, String name) {
-        return Optional.ofNullable(serviceAccounts.get(namespace + "/" + name));
+        LoadedResource own = serviceAccounts.get(namespace + "/" + name);
+        if (own == null && lookups != null) {
+            return lookups.serviceAccount(namespace, name);
+        }
+        return Optional.ofNullable(own);
     }
 
     /**
@@ -161,7 +184,11 @@ public final class Manifests implements EvaluationInput {
      * @return the Namespace
      */
     public Optional<LoadedResource> namespace(String name) {
-        return Optional.ofNullable(namespaces.get(name));
+        LoadedResource own = namespaces.get(name);
+        if (own == null && lookups != null) {
+            return lookups.namespace(name);
+        }
+        return Optional.ofNullable(own);
     }
 
     /**
@@ -175,15 +202,27 @@ public final class Manifests implements EvaluationInput {
      */
     @SuppressWarnings("unchecked")
     public <V> V derived(Object key, Function<Manifests, V> compute) {
-        Object v = derived.get(key);
-        if (v == null) {
-            v = compute.apply(this);
-            Object prev = derived.putIfAbsent(key, v);
-            if (prev != null) {
-                v = prev;
+        Once<V> once = (Once<V>) derived.computeIfAbsent(key, k -> new Once<V>());
+        return once.get(this, compute);
+    }
+
+    /** A value computed at most once, even when rules evaluated in parallel ask for it at the same time. */
+    private static final class Once<V> {
+        private volatile V value;
+
+        V get(Manifests m, Function<Manifests, V> compute) {
+            V v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = java.util.Objects.requireNonNull(compute.apply(m), "derived value");
+                        value = v;
+                    }
+                }
             }
+            return v;
         }
-        return (V) v;
     }
 
     @Override

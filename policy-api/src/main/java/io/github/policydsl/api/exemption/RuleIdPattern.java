@@ -1,7 +1,6 @@
 package io.github.policydsl.api.exemption;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A rule id or a glob over rule ids: {@code *} matches any run of characters (dots included),
@@ -11,27 +10,11 @@ import java.util.regex.Pattern;
 public final class RuleIdPattern {
 
     private final String glob;
-    private final Pattern regex;
+    private final int[] pattern;
 
     private RuleIdPattern(String glob) {
         this.glob = glob;
-        StringBuilder sb = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    sb.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                sb.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            sb.append(Pattern.quote(literal.toString()));
-        }
-        this.regex = Pattern.compile(sb.toString(), Pattern.DOTALL);
+        this.pattern = glob.codePoints().toArray();
     }
 
     /**
@@ -56,7 +39,38 @@ public final class RuleIdPattern {
      * @return true if it matches
      */
     public boolean matches(String id) {
-        return regex.matcher(id).matches();
+        return matches(pattern, id.codePoints().toArray());
+    }
+
+    /**
+     * Glob matching without backtracking blow-up: on a mismatch only the most recent {@code *} is
+     * retried one character further, so the work is at most pattern length times text length
+     * (a regex translation, {@code .*a.*a.*b}, backtracks polynomially in the number of stars on
+     * texts such as {@code aaaa...}). Patterns come from users (command line, exemption files).
+     */
+    private static boolean matches(int[] p, int[] t) {
+        int pi = 0;
+        int ti = 0;
+        int starP = -1;
+        int starT = 0;
+        while (ti < t.length) {
+            if (pi < p.length && p[pi] == '*') {
+                starP = pi++;
+                starT = ti;
+            } else if (pi < p.length && (p[pi] == '?' || p[pi] == t[ti])) {
+                pi++;
+                ti++;
+            } else if (starP >= 0) {
+                pi = starP + 1;
+                ti = ++starT;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length && p[pi] == '*') {
+            pi++;
+        }
+        return pi == p.length;
     }
 
     /** Whether the pattern has a wildcard. */

@@ -63,7 +63,7 @@ public final class PolicyScan {
                                [--output FILE] [--fail-on SEVERITY] [--include-rule GLOB]...
                                [--exclude-rule GLOB]... [--exemptions FILE] [--no-annotation-exemptions] [--sarif-base DIR]
                                [--baseline FILE [--update-baseline | --baseline-read-only]]
-                               [--list-rules] PATH...
+                               [--streaming] [--list-rules] PATH...
               PATH              files or directories (recursive): Kubernetes YAML/JSON and Dockerfiles
                                 (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)
               --pack NAME       a built-in pack, repeatable; default: every pack that applies;
@@ -84,6 +84,10 @@ public final class PolicyScan {
                                 never write FILE (for CI)
               --sarif-base DIR  SARIF artifact URIs are relative to DIR (default: the current
                                 directory); files outside it get absolute file: URIs
+              --streaming       load and evaluate one file at a time (memory stays flat as the
+                                bundle grows); only packs that look at one object at a time:
+                                k8s-hardening, pss-baseline, pss-restricted, secrets, dockerfile;
+                                reports list findings only (no PASS results)
               --list-rules      print the rule catalogue (id, pack, severity, title) and exit
             """;
 
@@ -139,11 +143,30 @@ public final class PolicyScan {
             err.print(USAGE);
             return ERROR;
         }
-        ScanInput input = load(o.paths);
+        ScanInput input;
         List<Report> reports = new ArrayList<>();
-        for (Pack p : packs) {
-            if (p.appliesTo().test(input)) {
-                reports.add(p.evaluate().apply(input));
+        if (o.streaming) {
+            List<Pack> streamed = new ArrayList<>();
+            for (Pack p : packs) {
+                if (STREAMABLE.contains(baseName(p.name()))) {
+                    streamed.add(p);
+                } else if (!o.packs.isEmpty()) {
+                    err.println("policy-scan: pack " + p.name() + " relates objects across the bundle and cannot run"
+                            + " with --streaming (streamable: " + String.join(", ", STREAMABLE) + ")");
+                    return ERROR;
+                }
+            }
+            if (o.packs.isEmpty()) {
+                err.println("policy-scan: --streaming runs only the per-object packs: " + streamed.stream()
+                        .map(Pack::name).toList());
+            }
+            input = streamingScan(o.paths, streamed, reports);
+        } else {
+            input = load(o.paths);
+            for (Pack p : packs) {
+                if (p.appliesTo().test(input)) {
+                    reports.add(p.evaluate().apply(input));
+                }
             }
         }
         if (reports.isEmpty()) {
@@ -188,6 +211,81 @@ public final class PolicyScan {
         boolean failed = report.violations(Outcome.FAIL, Outcome.ERROR).stream()
                 .anyMatch(v -> v.severity().isAtLeast(o.failOn));
         return failed ? FAILED : OK;
+    }
+
+    private static final List<String> STREAMABLE = List.of("k8s-hardening", "pss-baseline", "pss-restricted", "secrets",
+            "dockerfile");
+
+    private static String baseName(String packName) {
+        int cut = packName.length();
+        for (char c : new char[] {'@', ':'}) {
+            int i = packName.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return packName.substring(0, cut);
+    }
+
+    /**
+     * Streams the manifests file by file through the per-object packs, keeping only findings;
+     * Dockerfiles (small) are loaded and evaluated as usual. Returns the Dockerfiles as the input
+     * (the manifests are not kept).
+     */
+    private static ScanInput streamingScan(List<String> paths, List<Pack> packs, List<Report> reports) {
+        List<Path> manifestPaths = new ArrayList<>();
+        DockerfileLoader dockerLoader = DockerfileLoader.defaults();
+        List<Dockerfiles> dockerParts = new ArrayList<>();
+        List<Report> missing = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                missing.add(new Report(List.of(LoadError.inFile(p, 0, 0, "no such file or directory").toResult()),
+                        List.of(), List.of()));
+            } else if (Files.isDirectory(path)) {
+                manifestPaths.add(path);
+                dockerParts.add(dockerLoader.load(path));
+            } else if (DockerfileLoader.isDockerfile(path)) {
+                dockerParts.add(dockerLoader.load(path));
+            } else {
+                manifestPaths.add(path);
+            }
+        }
+        ScanInput docker = new ScanInput(Manifests.of(List.of(), List.of(), List.of()), Dockerfiles.merge(dockerParts));
+        List<io.github.policydsl.api.result.RuleResult> kept = new ArrayList<>();
+        List<io.github.policydsl.api.result.InputInfo> inputs = new ArrayList<>();
+        java.util.Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        ManifestLoader loader = ManifestLoader.defaults();
+        Manifests lookups = io.github.policydsl.k8s.StreamingEvaluation.lookups(loader, manifestPaths);
+        loader.forEachFile(manifestPaths, chunk -> {
+            ScanInput in = new ScanInput(chunk.withLookupsFrom(lookups));
+            List<Report> parts = new ArrayList<>();
+            for (Pack p : packs) {
+                if (p.appliesTo().test(in)) {
+                    parts.add(p.evaluate().apply(in));
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add(new Report(chunk.loadErrors(), List.of(), chunk.inputs()));
+            }
+            for (Report r : parts) {
+                for (io.github.policydsl.api.result.RuleResult x : r.results()) {
+                    if (x.outcome() != Outcome.PASS) {
+                        kept.add(x);
+                    }
+                }
+                r.rules().forEach(ri -> rules.putIfAbsent(ri.id(), ri));
+                inputs.addAll(r.inputs());
+            }
+        });
+        reports.add(new Report(kept, new ArrayList<>(rules.values()), inputs));
+        reports.addAll(missing);
+        for (Pack p : packs) {
+            if ("dockerfile".equals(baseName(p.name())) && p.appliesTo().test(docker)) {
+                reports.add(p.evaluate().apply(docker));
+            }
+        }
+        return docker;
     }
 
     private static Report governance(Options o, Report report, FindingContext context, PrintStream err) {
@@ -271,6 +369,7 @@ public final class PolicyScan {
         String baseline;
         boolean updateBaseline;
         boolean baselineReadOnly;
+        boolean streaming;
 
         java.util.function.Predicate<String> ruleSelection() {
             List<RuleIdPattern> inc = includeRules.stream().map(RuleIdPattern::of).toList();
@@ -303,6 +402,7 @@ public final class PolicyScan {
                     case "--baseline" -> o.baseline = value(args, ++i, a);
                     case "--update-baseline" -> o.updateBaseline = true;
                     case "--baseline-read-only" -> o.baselineReadOnly = true;
+                    case "--streaming" -> o.streaming = true;
                     case "--help", "-h" -> o.help = true;
                     default -> {
                         if (a.startsWith("--")) {

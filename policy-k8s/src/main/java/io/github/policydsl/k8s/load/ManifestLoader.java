@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -50,14 +52,16 @@ public final class ManifestLoader {
             .build();
 
     private final LoaderLimits limits;
+    private final Set<String> onlyKinds;
 
-    private ManifestLoader(LoaderLimits limits) {
+    private ManifestLoader(LoaderLimits limits, Set<String> onlyKinds) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.onlyKinds = onlyKinds;
     }
 
     /** A loader with {@link LoaderLimits#defaults()}. */
     public static ManifestLoader defaults() {
-        return new ManifestLoader(LoaderLimits.defaults());
+        return new ManifestLoader(LoaderLimits.defaults(), null);
     }
 
     /**
@@ -67,7 +71,44 @@ public final class ManifestLoader {
      * @return a new loader
      */
     public ManifestLoader withLimits(LoaderLimits newLimits) {
-        return new ManifestLoader(newLimits);
+        return new ManifestLoader(newLimits, onlyKinds);
+    }
+
+    /**
+     * A loader that builds typed objects only for some kinds and skips the others silently (they
+     * are still parsed, so syntax errors are still reported): for a first pass that collects, say,
+     * ServiceAccounts and Namespaces cheaply. The {@code objects} count of each input is the
+     * number of objects kept.
+     *
+     * @param kinds the kinds to keep, e.g. {@code ServiceAccount}
+     * @return a new loader
+     */
+    public ManifestLoader onlyKinds(Set<String> kinds) {
+        return new ManifestLoader(limits, Set.copyOf(kinds));
+    }
+
+    /**
+     * Loads files and directories one file at a time, handing each file's manifests to a consumer
+     * instead of keeping them: memory stays bounded by the largest file, whatever the number of
+     * files. Files are visited in the order {@link #load(List)} uses; a path that cannot be listed
+     * or read is handed over as manifests with a load error.
+     *
+     * @param paths files or directories
+     * @param perFile receives the manifests of each file
+     */
+    public void forEachFile(List<Path> paths, Consumer<Manifests> perFile) {
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Manifests> errors = new ArrayList<>();
+                List<Path> files = manifestFiles(p, errors);
+                errors.forEach(perFile);
+                for (Path f : files) {
+                    perFile.accept(loadFile(f));
+                }
+            } else {
+                perFile.accept(loadFile(p));
+            }
+        }
     }
 
     /** The limits in force. */
@@ -164,6 +205,9 @@ public final class ManifestLoader {
 
     private Manifests loadBytes(String name, byte[] bytes) {
         String text;
+        if (isAscii(bytes)) {
+            return loadString(name, new String(bytes, StandardCharsets.US_ASCII));
+        }
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -173,6 +217,15 @@ public final class ManifestLoader {
             return failure(name, "file is not valid UTF-8");
         }
         return loadString(name, text);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -203,7 +256,7 @@ public final class ManifestLoader {
             if (doc.root() == null || doc.root().isNull()) {
                 continue;
             }
-            SourceMap map = new SourceMap(name, doc.positions(), doc.rootPosition());
+            SourceMap map = SourceMap.of(name, doc.positions(), doc.rootPosition());
             convertDocument(name, doc, map, resources, errors);
         }
         return Manifests.of(resources, errors, List.of(new InputInfo(name, "manifest", resources.size())));
@@ -243,6 +296,9 @@ public final class ManifestLoader {
         }
         String apiVersion = textField(obj, "apiVersion");
         String kind = textField(obj, "kind");
+        if (onlyKinds != null && !onlyKinds.contains(kind)) {
+            return;
+        }
         if (apiVersion == null || apiVersion.isEmpty() || kind == null || kind.isEmpty()) {
             String missing = (apiVersion == null || apiVersion.isEmpty()) && (kind == null || kind.isEmpty())
                     ? "apiVersion and kind" : apiVersion == null || apiVersion.isEmpty() ? "apiVersion" : "kind";

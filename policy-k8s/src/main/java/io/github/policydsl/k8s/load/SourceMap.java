@@ -2,6 +2,7 @@ package io.github.policydsl.k8s.load;
 
 import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.api.result.Location;
+import io.github.policydsl.k8s.internal.yaml.PositionTree;
 
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public final class SourceMap {
 
     private final String file;
     private final Map<String, Long> positions;
+    private final PositionTree tree;
     private final long rootPosition;
 
     /**
@@ -28,7 +30,20 @@ public final class SourceMap {
     public SourceMap(String file, Map<String, Long> positions, long rootPosition) {
         this.file = Objects.requireNonNull(file, "file");
         this.positions = Map.copyOf(positions);
+        this.tree = null;
         this.rootPosition = rootPosition;
+    }
+
+    private SourceMap(String file, PositionTree tree, long rootPosition) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.positions = null;
+        this.tree = Objects.requireNonNull(tree, "tree");
+        this.rootPosition = rootPosition;
+    }
+
+    /** A source map over the loader's compact position tree (shared by all objects of one document). */
+    static SourceMap of(String file, PositionTree tree, long rootPosition) {
+        return new SourceMap(file, tree, rootPosition);
     }
 
     /**
@@ -53,7 +68,21 @@ public final class SourceMap {
      * @return true if the node exists in the source
      */
     public boolean contains(FieldPath path) {
-        return path.isRoot() || positions.containsKey(path.toPointer());
+        if (path.isRoot()) {
+            return true;
+        }
+        if (tree == null) {
+            return positions.containsKey(path.toPointer());
+        }
+        int node = 0;
+        for (int i = 0; i < path.size() && node >= 0; i++) {
+            node = step(node, path.segment(i));
+        }
+        return node >= 0;
+    }
+
+    private int step(int node, Object segment) {
+        return segment instanceof Integer idx ? tree.item(node, idx) : tree.child(node, (String) segment);
     }
 
     /**
@@ -63,6 +92,18 @@ public final class SourceMap {
      * @return the location of the node, or of its nearest existing ancestor
      */
     public Location locate(FieldPath path) {
+        if (tree != null) {
+            int node = 0;
+            int found = -1;
+            for (int i = 0; i < path.size(); i++) {
+                node = step(node, path.segment(i));
+                if (node < 0) {
+                    break;
+                }
+                found = node;
+            }
+            return at(found < 0 ? rootPosition : tree.position(found));
+        }
         FieldPath p = path;
         while (!p.isRoot()) {
             Long pos = positions.get(p.toPointer());
@@ -80,6 +121,6 @@ public final class SourceMap {
 
     /** The number of positioned nodes. */
     public int size() {
-        return positions.size();
+        return tree != null ? tree.size() : positions.size();
     }
 }

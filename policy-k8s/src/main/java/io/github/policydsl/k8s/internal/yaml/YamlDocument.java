@@ -2,7 +2,6 @@ package io.github.policydsl.k8s.internal.yaml;
 
 import tools.jackson.databind.JsonNode;
 
-import java.util.Map;
 
 /**
  * One document of a YAML stream: its tree (null for an empty document), the positions of its
@@ -16,7 +15,7 @@ import java.util.Map;
  * @param problemLine the 1-based line of the problem
  * @param problemColumn the 1-based column of the problem
  */
-public record YamlDocument(int index, JsonNode root, Map<String, Long> positions, long rootPosition,
+public record YamlDocument(int index, JsonNode root, PositionTree positions, long rootPosition,
         String problem, int problemLine, int problemColumn) {
 
     /** Whether the document could not be read. */

@@ -40,6 +40,8 @@ public final class YamlTreeReader {
     private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
     private final LoaderLimits limits;
+    /** One instance per distinct mapping key, shared by the position trees of all documents read. */
+    private final Map<String, String> keys = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -108,7 +110,7 @@ public final class YamlTreeReader {
     private static YamlDocument failed(int index, String message, Optional<Mark> mark) {
         int line = mark.map(m -> m.getLine() + 1).orElse(1);
         int col = mark.map(m -> m.getColumn() + 1).orElse(1);
-        return new YamlDocument(index, null, Map.of(), pos(line, col), message, line, col);
+        return new YamlDocument(index, null, PositionTree.EMPTY, pos(line, col), message, line, col);
     }
 
     private static long pos(int line, int column) {
@@ -137,7 +139,7 @@ public final class YamlTreeReader {
     /** An open mapping or sequence. */
     private static final class Frame {
         final JsonNode node;
-        final String pointer;
+        final int tree;
         final Anchor anchor;
         final long position;
         long size = 1;
@@ -149,9 +151,9 @@ public final class YamlTreeReader {
         Frame mergeOwner;
         List<ObjectNode> merges;
 
-        Frame(JsonNode node, String pointer, Anchor anchor, long position) {
+        Frame(JsonNode node, int tree, Anchor anchor, long position) {
             this.node = node;
-            this.pointer = pointer;
+            this.tree = tree;
             this.anchor = anchor;
             this.position = position;
         }
@@ -164,7 +166,7 @@ public final class YamlTreeReader {
     /** Builds one document from its events. */
     private final class DocBuilder {
         private final int index;
-        private final Map<String, Long> positions = new HashMap<>();
+        private final PositionTree positions = new PositionTree(256);
         private final Map<String, Anchored> anchors = new HashMap<>();
         private final ArrayDeque<Frame> stack = new ArrayDeque<>();
         private JsonNode root;
@@ -191,7 +193,8 @@ public final class YamlTreeReader {
         }
 
         YamlDocument finish() {
-            return new YamlDocument(index, root, positions, rootPosition == 0 ? pos(1, 1) : rootPosition, null, 0, 0);
+            return new YamlDocument(index, root, positions.trim(), rootPosition == 0 ? pos(1, 1) : rootPosition, null, 0,
+                    0);
         }
 
         private void count(long n, Optional<Mark> mark) {
@@ -218,7 +221,7 @@ public final class YamlTreeReader {
             if (!k.isValueNode()) {
                 throw new DocProblem("mapping keys must be scalars", e.getStartMark());
             }
-            String key = Yaml11.keyText(k);
+            String key = keys.computeIfAbsent(Yaml11.keyText(k), x -> x);
             if (e.isPlain() && "<<".equals(e.getValue()) && e.getTag().isEmpty()) {
                 map.pendingMerge = true;
                 return;
@@ -291,19 +294,19 @@ public final class YamlTreeReader {
                 throw new DocProblem("complex (non-scalar) mapping keys are not supported", e.getStartMark());
             }
             count(1, e.getStartMark());
-            String pointer;
+            int treeNode;
             long position = pos(e.getStartMark());
             if (parent == null) {
-                pointer = "";
+                treeNode = 0;
             } else if (parent.pendingMerge) {
-                pointer = parent.pointer;
+                treeNode = parent.tree;
             } else if (parent.isMap()) {
-                pointer = parent.pointer + "/" + escape(parent.pendingKey);
                 position = parent.pendingKeyPosition;
+                treeNode = positions.add(parent.tree, parent.pendingKey, position);
             } else {
-                pointer = parent.pointer + "/" + parent.index;
+                treeNode = positions.add(parent.tree, null, position);
             }
-            Frame f = new Frame(node, pointer, ((NodeEvent) e).getAnchor().orElse(null), position);
+            Frame f = new Frame(node, treeNode, ((NodeEvent) e).getAnchor().orElse(null), position);
             if (parent != null && parent.pendingMerge) {
                 f.mergeOwner = parent;
                 if (node instanceof ArrayNode) {
@@ -350,9 +353,6 @@ public final class YamlTreeReader {
             if (parent == null) {
                 root = value;
                 rootPosition = closed != null ? closed.position : pos(mark);
-                if (!(closed != null)) {
-                    positions.put("", rootPosition);
-                }
                 return;
             }
             parent.size += size;
@@ -368,12 +368,16 @@ public final class YamlTreeReader {
             if (parent.isMap()) {
                 String key = parent.pendingKey;
                 ((ObjectNode) parent.node).set(key, value);
-                positions.put(parent.pointer + "/" + escape(key), parent.pendingKeyPosition);
+                if (closed == null) {
+                    positions.add(parent.tree, key, parent.pendingKeyPosition);
+                }
                 parent.pendingKey = null;
             } else {
-                int i = parent.index++;
+                parent.index++;
                 ((ArrayNode) parent.node).add(value);
-                positions.put(parent.pointer + "/" + i, closed != null ? closed.position : pos(mark));
+                if (closed == null) {
+                    positions.add(parent.tree, null, pos(mark));
+                }
             }
         }
 
@@ -388,10 +392,4 @@ public final class YamlTreeReader {
         }
     }
 
-    private static String escape(String key) {
-        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
-            return key;
-        }
-        return key.replace("~", "~0").replace("/", "~1");
-    }
 }

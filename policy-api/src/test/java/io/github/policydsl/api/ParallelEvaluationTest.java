@@ -1,0 +1,91 @@
+package io.github.policydsl.api;
+
+import io.github.policydsl.api.Fixtures.Box;
+import io.github.policydsl.api.Fixtures.Boxes;
+import io.github.policydsl.api.result.Report;
+import io.github.policydsl.api.syntax.RuleDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.github.policydsl.api.Fixtures.BOXES;
+import static io.github.policydsl.api.Fixtures.beEven;
+import static io.github.policydsl.api.Fixtures.beSmallerThan;
+import static io.github.policydsl.api.Fixtures.bigger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParallelEvaluationTest {
+
+    private static Boxes input() {
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            boxes.add(new Box("box-" + i, (i * 7919) % 101, i + 1));
+        }
+        return new Boxes(boxes, List.of());
+    }
+
+    private static Policy<Boxes> policy() {
+        return Policy.<Boxes>named("boxes", "1").include(
+                RuleDefinition.all(BOXES).must(beEven()).withId("even"),
+                RuleDefinition.all(BOXES).should(beSmallerThan(50)).withId("small"),
+                RuleDefinition.all(BOXES).that(bigger(10)).mustNot().satisfy(beEven()).withId("odd-big"),
+                RuleDefinition.all(BOXES).that(bigger(1000)).must(beEven()).withId("empty-selection"));
+    }
+
+    @Test
+    void parallelReportEqualsSequentialReport() {
+        Boxes in = input();
+        Report sequential = policy().evaluate(in);
+        for (int threads : new int[] {2, 3, 8}) {
+            Report parallel = policy().evaluateParallel(in, threads);
+            assertThat(parallel.results()).isEqualTo(sequential.results());
+            assertThat(parallel.rules()).isEqualTo(sequential.rules());
+            assertThat(parallel.inputs()).isEqualTo(sequential.inputs());
+            assertThat(parallel.violations()).isEqualTo(sequential.violations());
+        }
+    }
+
+    @Test
+    void anExecutorOfTheCallersChoiceGivesTheSameReport() {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Boxes in = input();
+            assertThat(policy().evaluate(in, pool).results()).isEqualTo(policy().evaluate(in).results());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingRuleFailsTheParallelEvaluationWithTheSameException() {
+        Policy<Boxes> broken = Policy.<Boxes>named("broken", "1").include(
+                RuleDefinition.all(BOXES).must(beEven()).withId("even"),
+                RuleDefinition.all(BOXES).must().withId("no-condition"));
+        assertThatThrownBy(() -> broken.evaluate(input())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> broken.evaluateParallel(input(), 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no condition");
+    }
+
+    @Test
+    void onePolicyEvaluatedFromManyThreadsAtOnceGivesIdenticalReports() throws Exception {
+        Boxes in = input();
+        Policy<Boxes> shared = policy();
+        Report expected = shared.evaluate(in);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Report>> futures = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                futures.add(pool.submit(() -> shared.evaluate(in)));
+            }
+            for (java.util.concurrent.Future<Report> f : futures) {
+                assertThat(f.get().results()).isEqualTo(expected.results());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.policydsl.bench;
+
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.github.policydsl.api.Policy;
+import io.github.policydsl.api.result.Report;
+import io.github.policydsl.examples.scan.Pack;
+import io.github.policydsl.examples.scan.Packs;
+import io.github.policydsl.examples.scan.PolicyScan;
+import io.github.policydsl.examples.scan.ScanInput;
+import io.github.policydsl.k8s.Manifests;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kubernetes side of issue #8, every operation over the whole generated bundle (about 20,000
+ * objects / 60 MB at scale 1): (a) Jackson YAML tokenization, (b) fabric8 typed deserialization
+ * with Jackson YAML, (c) our loading with source maps, (d) each pack, (e) the whole scan, (g) ten
+ * hardening checks with cel-java, by hand, and with the DSL, and parallel evaluation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 7, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+public class K8sBench {
+
+    /** The bundle, as bytes per file. */
+    @State(Scope.Benchmark)
+    public static class Input {
+        @Param({"1"})
+        public int scale;
+
+        List<BundleGenerator.Entry> entries;
+        YAMLMapper yaml;
+        ObjectReader typed;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            entries = Bundles.entries(scale);
+            yaml = YAMLMapper.builder().build();
+            typed = yaml.readerFor(KubernetesResource.class);
+        }
+    }
+
+    /** The bundle, loaded once. */
+    @State(Scope.Benchmark)
+    public static class Loaded {
+        @Param({"1"})
+        public int scale;
+
+        Manifests manifests;
+        Policy<Manifests> ten;
+        CelChecks cel;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            manifests = Bundles.load(Bundles.entries(scale));
+            ten = Bundles.tenChecks();
+            cel = new CelChecks();
+        }
+    }
+
+    /** A pack to evaluate. */
+    @State(Scope.Benchmark)
+    public static class PackChoice {
+        @Param({"k8s-hardening", "pss-baseline", "pss-restricted", "pss", "rbac", "network-policies", "secrets"})
+        public String pack;
+
+        Pack resolved;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            resolved = Packs.resolve(pack);
+        }
+    }
+
+    /** The bundle on disk, for the whole scan. */
+    @State(Scope.Benchmark)
+    public static class OnDisk {
+        @Param({"1"})
+        public int scale;
+
+        Path dir;
+        Path out;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            dir = Bundles.directory(scale);
+            out = Files.createTempFile("policydsl-bench-", ".json");
+            out.toFile().deleteOnExit();
+        }
+    }
+
+    /** (a) Jackson YAML tokenization alone: every token of every document, nothing built. */
+    @Benchmark
+    public long a_tokenizeJacksonYaml(Input in) {
+        long tokens = 0;
+        for (BundleGenerator.Entry e : in.entries) {
+            try (JsonParser p = in.yaml.createParser(e.content())) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    tokens += t.id();
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /** (b) fabric8 typed deserialization alone: YAML text to fabric8 objects with Jackson YAML, no positions. */
+    @Benchmark
+    public void b_deserializeFabric8(Input in, Blackhole bh) {
+        for (BundleGenerator.Entry e : in.entries) {
+            try (MappingIterator<KubernetesResource> it = in.typed.readValues(e.content())) {
+                while (it.hasNext()) {
+                    bh.consume(it.next());
+                }
+            }
+        }
+    }
+
+    /** (c) our loading: YAML 1.1 semantics, strict typing, a source map for every node. */
+    @Benchmark
+    public Manifests c_loadWithSourceMaps(Input in) {
+        return Bundles.load(in.entries);
+    }
+
+    /** (d) one pack over the loaded bundle (derived indexes rebuilt, as in a real run). */
+    @Benchmark
+    public Report d_evaluatePack(Loaded l, PackChoice p) {
+        return p.resolved.evaluate().apply(new ScanInput(Bundles.fresh(l.manifests)));
+    }
+
+    /** (d') k8s-hardening evaluated with one rule per task on 2 threads. */
+    @Benchmark
+    public Report d_evaluateK8sHardeningParallel2(Loaded l) {
+        return io.github.policydsl.k8s.packs.K8sHardening.policy().evaluateParallel(Bundles.fresh(l.manifests), 2);
+    }
+
+    /** (e) the whole scan: policy-scan over the bundle directory, default packs, JSON to a file. */
+    @Benchmark
+    public int e_wholeScan(OnDisk d) {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        return PolicyScan.run(new String[] {"--format", "json", "--output", d.out.toString(), d.dir.toString()}, sink, sink);
+    }
+
+    /** (g) the ten checks as CEL: objects converted to maps, ten compiled programs per pod template. */
+    @Benchmark
+    public Object g_tenChecksCel(Loaded l) {
+        return l.cel.check(l.manifests);
+    }
+
+    /** (g') the ten checks written by hand over the fabric8 objects. */
+    @Benchmark
+    public Object g_tenChecksHandWritten(Loaded l) {
+        return HandWritten.check(l.manifests);
+    }
+
+    /** (g'') the ten checks as DSL rules (the k8s-hardening rules with those ids). */
+    @Benchmark
+    public Report g_tenChecksDsl(Loaded l) {
+        return l.ten.evaluate(Bundles.fresh(l.manifests));
+    }
+}
