@@ -25,4 +25,14 @@ public interface Subject {
      * @return the location
      */
     Location locate(FieldPath path);
+
+    /**
+     * Where the subject itself starts in its source: {@code locate(path())}. Implementations may
+     * cache it, since every rule reports a result there.
+     *
+     * @return the location of the subject
+     */
+    default Location location() {
+        return locate(path());
+    }
 }

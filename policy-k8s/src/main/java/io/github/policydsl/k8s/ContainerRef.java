@@ -146,24 +146,24 @@ public final class ContainerRef implements Subject {
      *
      * @param containerField reads the container-level value
      * @param podField reads the pod-level value
-     * @param field the field name under {@code securityContext} (may be nested, dot-separated)
+     * @param field the field name under {@code securityContext}, one name per nesting level
      * @param <V> the value type
      * @return the effective value and its origin
      */
     public <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
-            Function<PodSecurityContext, V> podField, String field) {
+            Function<PodSecurityContext, V> podField, String... field) {
         SecurityContext sc = container.getSecurityContext();
         if (sc != null) {
             V v = containerField.apply(sc);
             if (v != null) {
-                return new Effective<>(v, sc(field.split("\\.")), "container");
+                return new Effective<>(v, sc(field), "container");
             }
         }
         PodSecurityContext psc = pod.spec().getSecurityContext();
         if (psc != null) {
             V v = podField.apply(psc);
             if (v != null) {
-                return new Effective<>(v, podSc(field.split("\\.")), "pod");
+                return new Effective<>(v, podSc(field), "pod");
             }
         }
         return Effective.unset();
@@ -182,7 +182,7 @@ public final class ContainerRef implements Subject {
     /** Effective {@code seccompProfile.type}. */
     public Effective<String> seccompProfileType() {
         return inherited(sc -> sc.getSeccompProfile() == null ? null : sc.getSeccompProfile().getType(),
-                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), "seccompProfile.type");
+                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), "seccompProfile", "type");
     }
 
     /** Whether the container is privileged ({@code privileged: true}); default false. */

@@ -242,6 +242,19 @@ public final class PodTemplate implements Subject {
         return owner.ref();
     }
 
+    /** Cached: every rule reports this subject's result here. A benign race computes it twice at most. */
+    private Location location;
+
+    @Override
+    public Location location() {
+        Location l = location;
+        if (l == null) {
+            l = locate(path());
+            location = l;
+        }
+        return l;
+    }
+
     @Override
     public Location locate(FieldPath path) {
         return owner.locate(path);

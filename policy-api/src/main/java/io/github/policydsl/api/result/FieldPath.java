@@ -1,6 +1,6 @@
 package io.github.policydsl.api.result;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -15,11 +15,14 @@ import java.util.Objects;
  */
 public final class FieldPath implements Comparable<FieldPath> {
 
-    private static final FieldPath ROOT = new FieldPath(List.of());
+    private static final Object[] NONE = new Object[0];
+    private static final FieldPath ROOT = new FieldPath(NONE);
 
-    private final List<Object> segments;
+    /** String and Integer segments, outermost first; never modified after construction. */
+    private final Object[] segments;
+    private int hash;
 
-    private FieldPath(List<Object> segments) {
+    private FieldPath(Object[] segments) {
         this.segments = segments;
     }
 
@@ -124,33 +127,31 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return a new path
      */
     public FieldPath resolve(FieldPath other) {
-        if (other.segments.isEmpty()) {
+        if (other.segments.length == 0) {
             return this;
         }
-        if (segments.isEmpty()) {
+        if (segments.length == 0) {
             return other;
         }
-        List<Object> all = new ArrayList<>(segments.size() + other.segments.size());
-        all.addAll(segments);
-        all.addAll(other.segments);
-        return new FieldPath(Collections.unmodifiableList(all));
+        Object[] all = Arrays.copyOf(segments, segments.length + other.segments.length);
+        System.arraycopy(other.segments, 0, all, segments.length, other.segments.length);
+        return new FieldPath(all);
     }
 
     private FieldPath append(Object segment) {
-        List<Object> all = new ArrayList<>(segments.size() + 1);
-        all.addAll(segments);
-        all.add(segment);
-        return new FieldPath(Collections.unmodifiableList(all));
+        Object[] all = Arrays.copyOf(segments, segments.length + 1);
+        all[segments.length] = segment;
+        return new FieldPath(all);
     }
 
     /** The number of segments. */
     public int size() {
-        return segments.size();
+        return segments.length;
     }
 
     /** Whether this is the root path. */
     public boolean isRoot() {
-        return segments.isEmpty();
+        return segments.length == 0;
     }
 
     /**
@@ -160,17 +161,17 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return the segment
      */
     public Object segment(int i) {
-        return segments.get(i);
+        return segments[i];
     }
 
     /** The segments, outermost first: {@link String} property names and {@link Integer} indexes. */
     public List<Object> segments() {
-        return segments;
+        return Collections.unmodifiableList(Arrays.asList(segments));
     }
 
     /** The path without its last segment; the root is its own parent. */
     public FieldPath parent() {
-        return segments.isEmpty() ? this : new FieldPath(segments.subList(0, segments.size() - 1));
+        return segments.length == 0 ? this : new FieldPath(Arrays.copyOf(segments, segments.length - 1));
     }
 
     /**
@@ -180,8 +181,15 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return true if this path equals or lies below {@code prefix}
      */
     public boolean startsWith(FieldPath prefix) {
-        return prefix.segments.size() <= segments.size()
-                && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+        if (prefix.segments.length > segments.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.segments.length; i++) {
+            if (!segments[i].equals(prefix.segments[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The RFC 6901 JSON Pointer form, e.g. {@code /spec/containers/0/image}. */
@@ -213,20 +221,28 @@ public final class FieldPath implements Comparable<FieldPath> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldPath && ((FieldPath) o).segments.equals(segments);
+        return o == this || o instanceof FieldPath && Arrays.equals(((FieldPath) o).segments, segments);
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        int h = hash;
+        if (h == 0 && segments.length > 0) {
+            h = Arrays.hashCode(segments);
+            hash = h;
+        }
+        return h;
     }
 
     @Override
     public int compareTo(FieldPath o) {
-        int n = Math.min(segments.size(), o.segments.size());
+        if (o == this) {
+            return 0;
+        }
+        int n = Math.min(segments.length, o.segments.length);
         for (int i = 0; i < n; i++) {
-            Object a = segments.get(i);
-            Object b = o.segments.get(i);
+            Object a = segments[i];
+            Object b = o.segments[i];
             int c;
             if (a instanceof Integer && b instanceof Integer) {
                 c = Integer.compare((Integer) a, (Integer) b);
@@ -241,6 +257,6 @@ public final class FieldPath implements Comparable<FieldPath> {
                 return c;
             }
         }
-        return Integer.compare(segments.size(), o.segments.size());
+        return Integer.compare(segments.length, o.segments.length);
     }
 }

@@ -43,7 +43,7 @@ public record Location(String file, int line, int column) implements Comparable<
 
     @Override
     public int compareTo(Location o) {
-        int c = file.compareTo(o.file);
+        int c = file == o.file ? 0 : file.compareTo(o.file);
         if (c == 0) {
             c = Integer.compare(line, o.line);
         }

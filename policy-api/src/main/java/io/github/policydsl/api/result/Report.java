@@ -17,11 +17,7 @@ import java.util.TreeMap;
  */
 public final class Report {
 
-    private static final Comparator<RuleResult> ORDER = Comparator.comparing(RuleResult::location)
-            .thenComparing(r -> r.rule().id())
-            .thenComparing(RuleResult::subject)
-            .thenComparing(RuleResult::outcome)
-            .thenComparing(r -> r.violations().isEmpty() ? "" : r.violations().get(0).message());
+    private static final Comparator<RuleResult> ORDER = Report::compare;
 
     private final List<RuleResult> results;
     private final List<RuleInfo> rules;
@@ -35,7 +31,9 @@ public final class Report {
      * @param inputs the inputs read
      */
     public Report(List<RuleResult> results, List<RuleInfo> rules, List<InputInfo> inputs) {
-        this.results = results.stream().sorted(ORDER).toList();
+        RuleResult[] sorted = results.toArray(new RuleResult[0]);
+        java.util.Arrays.sort(sorted, ORDER);
+        this.results = java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
         Map<String, RuleInfo> byId = new TreeMap<>();
         for (RuleInfo r : rules) {
             byId.putIfAbsent(r.id(), r);
@@ -46,6 +44,31 @@ public final class Report {
             inputByFile.putIfAbsent(i.file() + "\u0000" + i.type(), i);
         }
         this.inputs = inputByFile.values().stream().sorted(Comparator.comparing(InputInfo::file)).toList();
+    }
+
+    /** Location, rule id, subject, outcome, then first message; cheap when fields are shared instances. */
+    private static int compare(RuleResult a, RuleResult b) {
+        int c = a.location().compareTo(b.location());
+        if (c != 0) {
+            return c;
+        }
+        String ra = a.rule().id();
+        String rb = b.rule().id();
+        c = ra == rb ? 0 : ra.compareTo(rb);
+        if (c != 0) {
+            return c;
+        }
+        c = a.subject() == b.subject() ? 0 : a.subject().compareTo(b.subject());
+        if (c != 0) {
+            return c;
+        }
+        c = a.outcome().compareTo(b.outcome());
+        if (c != 0) {
+            return c;
+        }
+        String ma = a.violations().isEmpty() ? "" : a.violations().get(0).message();
+        String mb = b.violations().isEmpty() ? "" : b.violations().get(0).message();
+        return ma.compareTo(mb);
     }
 
     /** An empty report. */

@@ -22,7 +22,7 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(outcome, "outcome");
-        violations = violations.stream().sorted().toList();
+        violations = violations.size() <= 1 ? List.copyOf(violations) : violations.stream().sorted().toList();
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");
         }

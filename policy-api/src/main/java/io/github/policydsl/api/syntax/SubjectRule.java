@@ -245,7 +245,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
             }
         }
         SubjectRef ref = subject.ref();
-        Location where = subject.locate(subject.path());
+        Location where = subject.location();
         Outcome outcome;
         List<Violation> violations = new ArrayList<>();
         if (error || violated) {

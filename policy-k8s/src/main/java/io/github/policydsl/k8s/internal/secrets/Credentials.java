@@ -32,6 +32,9 @@ public final class Credentials {
             "TODO", "TBD", "XXX", "XXXX", "XXXXXXXX", "***", "********", "REDACTED", "NONE", "NULL", "TRUE",
             "FALSE", "YES", "NO", "DUMMY", "PLACEHOLDER", "EXAMPLE");
 
+    /** Values that open a nested block rather than hold a value. */
+    private static final Set<String> BLOCK_STARTS = Set.of("|", "|-", "|+", ">", ">-", ">+", "{", "[");
+
     private static final Pattern AWS_KEY = Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}+(?![A-Z0-9])");
     private static final Pattern GITHUB = Pattern.compile("(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36}+");
     private static final Pattern SLACK = Pattern.compile("(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,255}+");
@@ -49,7 +52,7 @@ public final class Credentials {
      * @return true if it reads as a credential
      */
     public static boolean isCredentialName(String name) {
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isEmpty() || !mentionsCredential(name)) {
             return false;
         }
         List<String> words = words(name);
@@ -62,6 +65,26 @@ public final class Credentials {
                 return true;
             }
             if (i + 1 < words.size() && isPair(words.get(i), words.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cheap necessary condition: every credential name contains PASS, SECRET, TOKEN, KEY or
+     * CREDENTIAL in some letter case (all words and pairs above do), so most names are rejected
+     * without splitting them into words.
+     */
+    private static boolean mentionsCredential(String name) {
+        int n = Math.min(name.length(), 256);
+        for (int i = 0; i < n; i++) {
+            char c = Character.toUpperCase(name.charAt(i));
+            if ((c == 'P' && name.regionMatches(true, i, "PASS", 0, 4))
+                    || (c == 'S' && name.regionMatches(true, i, "SECRET", 0, 6))
+                    || (c == 'T' && name.regionMatches(true, i, "TOKEN", 0, 5))
+                    || (c == 'K' && name.regionMatches(true, i, "KEY", 0, 3))
+                    || (c == 'C' && name.regionMatches(true, i, "CREDENTIAL", 0, 10))) {
                 return true;
             }
         }
@@ -147,19 +170,20 @@ public final class Credentials {
         if (begin >= 0 && v.indexOf("PRIVATE KEY-----", begin) > 0) {
             return Optional.of("a private key");
         }
-        if (AWS_KEY.matcher(v).find()) {
+        // each regex runs only when its fixed prefix occurs at all (String.indexOf is much cheaper)
+        if ((v.contains("AKIA") || v.contains("ASIA")) && AWS_KEY.matcher(v).find()) {
             return Optional.of("an AWS access key id");
         }
-        if (hasJwt(v)) {
+        if (v.contains("eyJ") && hasJwt(v)) {
             return Optional.of("a JSON Web Token");
         }
-        if (GITHUB.matcher(v).find()) {
+        if (v.contains("gh") && GITHUB.matcher(v).find()) {
             return Optional.of("a GitHub token");
         }
-        if (SLACK.matcher(v).find()) {
+        if (v.contains("xox") && SLACK.matcher(v).find()) {
             return Optional.of("a Slack token");
         }
-        if (GOOGLE.matcher(v).find()) {
+        if (v.contains("AIza") && GOOGLE.matcher(v).find()) {
             return Optional.of("a Google API key");
         }
         if (urlWithPassword(v)) {
@@ -264,7 +288,7 @@ public final class Credentials {
             if (value.endsWith(",")) {
                 value = value.substring(0, value.length() - 1).strip();
             }
-            if (Set.of("|", "|-", "|+", ">", ">-", ">+", "{", "[").contains(value)) {
+            if (BLOCK_STARTS.contains(value)) {
                 continue;
             }
             if (key.indexOf(' ') < 0 && isCredentialName(key) && !isPlaceholder(value)) {

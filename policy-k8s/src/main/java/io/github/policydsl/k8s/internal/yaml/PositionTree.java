@@ -96,13 +96,12 @@ public final class PositionTree {
      * @return the child, or -1
      */
     public int child(int node, String k) {
-        int found = -1;
         for (int c = firstChild[node]; c >= 0; c = next[c]) {
             if (k.equals(key[c])) {
-                found = c;
+                return c; // keys are unique: the loader rejects duplicate keys
             }
         }
-        return found;
+        return -1;
     }
 
     /**
