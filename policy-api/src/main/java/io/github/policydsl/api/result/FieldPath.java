@@ -100,11 +100,14 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return a new path
      */
     public FieldPath child(String... names) {
-        FieldPath p = this;
-        for (String name : names) {
-            p = p.child(name);
+        if (names.length == 0) {
+            return this;
         }
-        return p;
+        Object[] all = Arrays.copyOf(segments, segments.length + names.length);
+        for (int i = 0; i < names.length; i++) {
+            all[segments.length + i] = Objects.requireNonNull(names[i], "name");
+        }
+        return new FieldPath(all);
     }
 
     /**

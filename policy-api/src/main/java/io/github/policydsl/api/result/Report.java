@@ -39,11 +39,33 @@ public final class Report {
             byId.putIfAbsent(r.id(), r);
         }
         this.rules = List.copyOf(byId.values());
-        Map<String, InputInfo> inputByFile = new LinkedHashMap<>();
-        for (InputInfo i : inputs) {
-            inputByFile.putIfAbsent(i.file() + "\u0000" + i.type(), i);
+        this.inputs = normalizedInputs(inputs);
+    }
+
+    /** A file and its input type: inputs are distinct by this pair. */
+    private record FileType(String file, String type) {
+    }
+
+    /**
+     * The inputs sorted by file name, one per file and type. Lists that are already in that form
+     * (as every rule of a policy passes the same list) are kept as they are, without copying.
+     */
+    private static List<InputInfo> normalizedInputs(List<InputInfo> inputs) {
+        boolean normal = true;
+        for (int i = 1; i < inputs.size() && normal; i++) {
+            InputInfo a = inputs.get(i - 1);
+            InputInfo b = inputs.get(i);
+            int c = a.file().compareTo(b.file());
+            normal = c < 0 || (c == 0 && a.type().compareTo(b.type()) < 0);
         }
-        this.inputs = inputByFile.values().stream().sorted(Comparator.comparing(InputInfo::file)).toList();
+        if (normal) {
+            return List.copyOf(inputs);
+        }
+        Map<FileType, InputInfo> distinct = new LinkedHashMap<>();
+        for (InputInfo i : inputs) {
+            distinct.putIfAbsent(new FileType(i.file(), i.type()), i);
+        }
+        return distinct.values().stream().sorted(Comparator.comparing(InputInfo::file)).toList();
     }
 
     /** Location, rule id, subject, outcome, then first message; cheap when fields are shared instances. */
@@ -83,15 +105,23 @@ public final class Report {
      * @return one report with all results, rules and inputs
      */
     public static Report merge(List<Report> reports) {
-        List<RuleResult> results = new ArrayList<>();
+        int size = 0;
+        for (Report r : reports) {
+            size += r.results.size();
+        }
+        List<RuleResult> results = new ArrayList<>(size);
         List<RuleInfo> rules = new ArrayList<>();
         List<InputInfo> inputs = new ArrayList<>();
+        // the rules of one policy share one inputs list: add each distinct list once
+        java.util.Set<List<InputInfo>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Report r : reports) {
             results.addAll(r.results);
             rules.addAll(r.rules);
-            inputs.addAll(r.inputs);
+            if (seen.add(r.inputs)) {
+                inputs.addAll(r.inputs);
+            }
         }
-        return new Report(results, rules, inputs);
+        return new Report(results, rules, seen.size() == 1 ? reports.get(0).inputs : inputs);
     }
 
     /**
