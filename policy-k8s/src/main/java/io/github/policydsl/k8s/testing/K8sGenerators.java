@@ -12,23 +12,23 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ReplicationController;
-import io.fabric8.kubernetes.api.model.ReplicationControllerSpec;
+import io.fabric8.kubernetes.api.model.ReplicationControllerSpecBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import io.github.policydsl.api.testing.Choices;
 import io.github.policydsl.api.testing.Gen;
@@ -385,83 +385,24 @@ public final class K8sGenerators {
         t.setSpec(spec);
         LabelSelector sel = new LabelSelector();
         sel.setMatchLabels(new LinkedHashMap<>(Map.of("app", meta.getName())));
-        HasMetadata o;
-        switch (kind) {
-            case "Pod" -> {
-                Pod p = new Pod();
-                p.setSpec(spec);
-                o = p;
-            }
-            case "Deployment" -> {
-                Deployment d = new Deployment();
-                DeploymentSpec s = new DeploymentSpec();
-                s.setSelector(sel);
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
-            case "StatefulSet" -> {
-                StatefulSet d = new StatefulSet();
-                StatefulSetSpec s = new StatefulSetSpec();
-                s.setSelector(sel);
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
-            case "DaemonSet" -> {
-                DaemonSet d = new DaemonSet();
-                DaemonSetSpec s = new DaemonSetSpec();
-                s.setSelector(sel);
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
-            case "ReplicaSet" -> {
-                ReplicaSet d = new ReplicaSet();
-                ReplicaSetSpec s = new ReplicaSetSpec();
-                s.setSelector(sel);
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
-            case "Job" -> {
-                Job d = new Job();
-                JobSpec s = new JobSpec();
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
-            case "CronJob" -> {
-                CronJob d = new CronJob();
-                CronJobSpec s = new CronJobSpec();
-                s.setSchedule("0 3 * * *");
-                JobTemplateSpec jt = new JobTemplateSpec();
-                JobSpec js = new JobSpec();
-                js.setTemplate(t);
-                jt.setSpec(js);
-                s.setJobTemplate(jt);
-                d.setSpec(s);
-                o = d;
-            }
-            case "ReplicationController" -> {
-                ReplicationController d = new ReplicationController();
-                ReplicationControllerSpec s = new ReplicationControllerSpec();
-                s.setSelector(new LinkedHashMap<>(Map.of("app", meta.getName())));
-                s.setTemplate(t);
-                d.setSpec(s);
-                o = d;
-            }
+        HasMetadata o = switch (kind) {
+            case "Pod" -> new Pod("v1", "Pod", meta, spec, null);
+            case "Deployment" -> new Deployment("apps/v1", "Deployment", meta,
+                    new DeploymentSpecBuilder().withSelector(sel).withTemplate(t).build(), null);
+            case "StatefulSet" -> new StatefulSet("apps/v1", "StatefulSet", meta,
+                    new StatefulSetSpecBuilder().withSelector(sel).withTemplate(t).build(), null);
+            case "DaemonSet" -> new DaemonSet("apps/v1", "DaemonSet", meta,
+                    new DaemonSetSpecBuilder().withSelector(sel).withTemplate(t).build(), null);
+            case "ReplicaSet" -> new ReplicaSet("apps/v1", "ReplicaSet", meta,
+                    new ReplicaSetSpecBuilder().withSelector(sel).withTemplate(t).build(), null);
+            case "Job" -> new Job("batch/v1", "Job", meta, new JobSpecBuilder().withTemplate(t).build(), null);
+            case "CronJob" -> new CronJob("batch/v1", "CronJob", meta, new CronJobSpecBuilder().withSchedule("0 3 * * *")
+                    .withNewJobTemplate().withNewSpec().withTemplate(t).endSpec().endJobTemplate().build(), null);
+            case "ReplicationController" -> new ReplicationController("v1", "ReplicationController", meta,
+                    new ReplicationControllerSpecBuilder().withSelector(new LinkedHashMap<>(Map.of("app", meta.getName())))
+                            .withTemplate(t).build(), null);
             default -> throw new IllegalArgumentException("not a workload kind: " + kind);
-        }
-        o.setMetadata(meta);
-        o.setApiVersion(switch (kind) {
-            case "Pod", "ReplicationController" -> "v1";
-            case "Job", "CronJob" -> "batch/v1";
-            default -> "apps/v1";
-        });
-        if (o.getKind() == null) {
-            throw new IllegalStateException("fabric8 did not set kind for " + kind);
-        }
+        };
         return o;
     }
 
