@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Collects what a {@link Condition} found about one subject. A condition reports every field it
@@ -56,10 +57,60 @@ public final class ConditionEvents {
         }
     }
 
-    private final List<Event> events = new ArrayList<>();
+    private final List<Event> events;
+    private final int[] counts;
+    private final String part;
+    private final boolean recordSatisfied;
 
-    /** Creates an empty collector. */
+    /** Creates an empty collector that records every event, satisfied ones included. */
     public ConditionEvents() {
+        this(new ArrayList<>(), new int[Kind.values().length], "", true);
+    }
+
+    private ConditionEvents(List<Event> events, int[] counts, String part, boolean recordSatisfied) {
+        this.events = events;
+        this.counts = counts;
+        this.part = part;
+        this.recordSatisfied = recordSatisfied;
+    }
+
+    /**
+     * Creates an empty collector that keeps violations, errors and not-applicable events in full
+     * but only counts satisfied ones. Rules that are not negated use it, since a satisfied
+     * event's field and message never reach their report; conditions can then skip building
+     * them (see {@link #satisfied(Supplier, Supplier)}).
+     *
+     * @return a new collector
+     */
+    public static ConditionEvents violationsOnly() {
+        return new ConditionEvents(new ArrayList<>(), new int[Kind.values().length], "", false);
+    }
+
+    /**
+     * A view of this collector for one named part of the subject, such as one container of a
+     * pod: events recorded through it go to this collector, with the part set. Views share this
+     * collector's events and counts.
+     *
+     * @param partName the part's name
+     * @return the view
+     */
+    public ConditionEvents forPart(String partName) {
+        return new ConditionEvents(events, counts, partName == null ? "" : partName, recordSatisfied);
+    }
+
+    /**
+     * Whether satisfied events are kept with their field and message; when false they are only
+     * counted.
+     *
+     * @return true for a full collector
+     */
+    public boolean recordsSatisfied() {
+        return recordSatisfied;
+    }
+
+    private void record(Kind kind, String eventPart, FieldPath path, String message) {
+        counts[kind.ordinal()]++;
+        events.add(new Event(kind, path, message, eventPart));
     }
 
     /**
@@ -69,7 +120,26 @@ public final class ConditionEvents {
      * @param message what is true, e.g. {@code runAsNonRoot is true on the container}
      */
     public void satisfied(FieldPath path, String message) {
-        events.add(new Event(Kind.SATISFIED, path, message));
+        if (recordSatisfied) {
+            record(Kind.SATISFIED, part, path, message);
+        } else {
+            counts[Kind.SATISFIED.ordinal()]++;
+        }
+    }
+
+    /**
+     * Records that the condition holds at a field, computing the field and the message only if
+     * this collector keeps satisfied events.
+     *
+     * @param path supplies the field
+     * @param message supplies what is true
+     */
+    public void satisfied(Supplier<FieldPath> path, Supplier<String> message) {
+        if (recordSatisfied) {
+            record(Kind.SATISFIED, part, path.get(), message.get());
+        } else {
+            counts[Kind.SATISFIED.ordinal()]++;
+        }
     }
 
     /**
@@ -79,7 +149,7 @@ public final class ConditionEvents {
      * @param message what is wrong, e.g. {@code runAsNonRoot is unset on the container and the pod}
      */
     public void violated(FieldPath path, String message) {
-        events.add(new Event(Kind.VIOLATED, path, message));
+        record(Kind.VIOLATED, part, path, message);
     }
 
     /**
@@ -89,7 +159,7 @@ public final class ConditionEvents {
      * @param reason why
      */
     public void notApplicable(FieldPath path, String reason) {
-        events.add(new Event(Kind.NOT_APPLICABLE, path, reason));
+        record(Kind.NOT_APPLICABLE, part, path, reason);
     }
 
     /**
@@ -99,33 +169,66 @@ public final class ConditionEvents {
      * @param message what is wrong with the input
      */
     public void error(FieldPath path, String message) {
-        events.add(new Event(Kind.ERROR, path, message));
+        record(Kind.ERROR, part, path, message);
     }
 
     /**
      * Records an event about a named part of the subject, such as one container of a pod.
      *
      * @param kind what it is
-     * @param part the part's name
+     * @param partName the part's name
      * @param path the field
      * @param message the statement
      */
-    public void add(Kind kind, String part, FieldPath path, String message) {
-        events.add(new Event(kind, path, message, part));
+    public void add(Kind kind, String partName, FieldPath path, String message) {
+        if (kind == Kind.SATISFIED && !recordSatisfied) {
+            counts[kind.ordinal()]++;
+        } else {
+            record(kind, partName, path, message);
+        }
     }
 
     /**
-     * Adds all events of another collector.
+     * Adds all events of another collector (and its counts of satisfied events it did not keep).
      *
      * @param other the events to copy
      */
     public void addAll(ConditionEvents other) {
-        events.addAll(other.events);
+        for (Event e : other.events) {
+            add(e.kind(), e.part(), e.path(), e.message());
+        }
+        int unkept = other.counts[Kind.SATISFIED.ordinal()] - kept(other, Kind.SATISFIED);
+        counts[Kind.SATISFIED.ordinal()] += unkept;
     }
 
-    /** The events in the order they were recorded. */
+    private static int kept(ConditionEvents c, Kind kind) {
+        int n = 0;
+        for (Event e : c.events) {
+            if (e.kind() == kind) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The events in the order they were recorded; a collector that does not record satisfied
+     * events has none of them here (see {@link #count(Kind)}).
+     *
+     * @return an unmodifiable view
+     */
     public List<Event> events() {
         return Collections.unmodifiableList(events);
+    }
+
+    /**
+     * How many events of a kind were recorded, kept or only counted.
+     *
+     * @param kind the kind
+     * @return the count
+     */
+    public int count(Kind kind) {
+        return counts[kind.ordinal()];
     }
 
     /**
@@ -135,16 +238,16 @@ public final class ConditionEvents {
      * @return true if at least one was
      */
     public boolean has(Kind kind) {
-        for (Event e : events) {
-            if (e.kind() == kind) {
-                return true;
-            }
-        }
-        return false;
+        return counts[kind.ordinal()] > 0;
     }
 
     /** Whether nothing was recorded. */
     public boolean isEmpty() {
-        return events.isEmpty();
+        for (int c : counts) {
+            if (c > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

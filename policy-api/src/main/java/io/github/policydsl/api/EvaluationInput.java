@@ -13,7 +13,13 @@ import java.util.List;
  */
 public interface EvaluationInput {
 
-    /** The files read, for reports. */
+    /**
+     * The files read, for reports. Implementations should return a list normalized once by
+     * {@link io.github.policydsl.api.result.InputInfo#normalize(List)}, which every report would
+     * otherwise normalize again.
+     *
+     * @return the inputs
+     */
     List<InputInfo> inputs();
 
     /** One ERROR result per problem found while loading, naming file and line. */

@@ -27,11 +27,33 @@ public final class Policy<I extends EvaluationInput> {
     private final String name;
     private final String version;
     private final List<Rule<I>> rules;
+    /** Rules that share a subject source, evaluated in one pass each; and the rest, one by one. */
+    private final List<Batch<I>> batches;
+    private final List<Rule<I>> singles;
 
     private Policy(String name, String version, List<Rule<I>> rules) {
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.rules = List.copyOf(rules);
+        Map<SubjectSource<I, ?>, List<PerSubjectRule<I, ?>>> bySource = new java.util.IdentityHashMap<>();
+        List<SubjectSource<I, ?>> order = new ArrayList<>();
+        List<Rule<I>> rest = new ArrayList<>();
+        for (Rule<I> r : this.rules) {
+            if (r instanceof PerSubjectRule<I, ?> p) {
+                bySource.computeIfAbsent(p.source(), k -> {
+                    order.add(k);
+                    return new ArrayList<>();
+                }).add(p);
+            } else {
+                rest.add(r);
+            }
+        }
+        List<Batch<I>> b = new ArrayList<>();
+        for (SubjectSource<I, ?> source : order) {
+            b.add(new Batch<>(source, bySource.get(source)));
+        }
+        this.batches = List.copyOf(b);
+        this.singles = List.copyOf(rest);
     }
 
     /**
@@ -115,59 +137,84 @@ public final class Policy<I extends EvaluationInput> {
      * @return one report
      */
     public Report evaluate(I input) {
-        List<Report> reports = new ArrayList<>(rules.size() + 1);
+        List<Report> reports = new ArrayList<>(singles.size() + batches.size() + 1);
         reports.add(new Report(input.loadErrors(), List.of(), input.inputs()));
-        for (Rule<I> r : rules) {
+        for (Batch<I> batch : batches) {
+            reports.add(batch.evaluate(input));
+        }
+        for (Rule<I> r : singles) {
             reports.add(r.evaluateRuleOnly(input));
         }
         return Report.merge(reports);
     }
 
     /**
-     * Evaluates the rules in parallel on an executor: each rule is one task. The report is
-     * identical to {@link #evaluate(EvaluationInput)}'s (reports sort their results), so
-     * parallelism never changes what is reported. Inputs are immutable and rules thread-safe, so
-     * any executor will do; a rule that throws makes this method throw the same exception.
+     * Evaluates every rule with an executor: each rule that is not a {@link PerSubjectRule} is a
+     * task, and each shared pass over the subjects of one source is split into tasks by subject.
+     * The report is identical to {@link #evaluate(EvaluationInput)}'s. Exceptions thrown by rules
+     * are rethrown.
      *
-     * @param input the input
-     * @param executor runs the rule tasks, e.g. {@code ForkJoinPool.commonPool()}
-     * @return one report
+     * @param input the input, shared read-only by all tasks
+     * @param executor runs the tasks; not shut down
+     * @return the merged report
      */
     public Report evaluate(I input, Executor executor) {
         Objects.requireNonNull(executor, "executor");
-        List<CompletableFuture<Report>> tasks = new ArrayList<>(rules.size());
-        for (Rule<I> r : rules) {
+        List<CompletableFuture<Report>> tasks = new ArrayList<>();
+        List<Batch.Split<I>> splits = new ArrayList<>();
+        for (Batch<I> batch : batches) {
+            Batch.Split<I> split = batch.split(input, TASKS_PER_BATCH);
+            splits.add(split);
+            for (int i = 0; i < split.chunks(); i++) {
+                int chunk = i;
+                split.futures().add(CompletableFuture.supplyAsync(() -> split.evaluate(chunk), executor));
+            }
+        }
+        for (Rule<I> r : singles) {
             tasks.add(CompletableFuture.supplyAsync(() -> r.evaluateRuleOnly(input), executor));
         }
-        List<Report> reports = new ArrayList<>(rules.size() + 1);
+        List<Report> reports = new ArrayList<>();
         reports.add(new Report(input.loadErrors(), List.of(), input.inputs()));
-        for (CompletableFuture<Report> t : tasks) {
-            try {
-                reports.add(t.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
+        for (Batch.Split<I> split : splits) {
+            for (CompletableFuture<Report> f : split.futures()) {
+                reports.add(join(f));
             }
+            reports.add(split.emptySelections());
+        }
+        for (CompletableFuture<Report> t : tasks) {
+            reports.add(join(t));
         }
         return Report.merge(reports);
     }
 
+    /** Subject chunks per shared pass in parallel evaluation: enough to balance two to eight threads. */
+    private static final int TASKS_PER_BATCH = 16;
+
+    private static Report join(CompletableFuture<Report> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /**
-     * Evaluates the rules on {@code parallelism} threads of a pool created for this call (and shut
-     * down after it); {@code parallelism <= 1} evaluates sequentially. The report is identical to
-     * {@link #evaluate(EvaluationInput)}'s.
+     * Evaluates every rule on a pool of {@code parallelism} daemon threads created for this call,
+     * shared passes over subjects split by subject, and shuts the pool down afterwards. The report
+     * is identical to {@link #evaluate(EvaluationInput)}'s.
      *
      * @param input the input
-     * @param parallelism the number of threads, e.g. {@code Runtime.getRuntime().availableProcessors()}
-     * @return one report
+     * @param parallelism the number of threads; 1 or less evaluates on the calling thread
+     * @return the merged report
      */
     public Report evaluateParallel(I input, int parallelism) {
-        if (parallelism <= 1 || rules.size() <= 1) {
+        if (parallelism <= 1 || rules.isEmpty()) {
             return evaluate(input);
         }
         AtomicInteger n = new AtomicInteger();
@@ -176,7 +223,7 @@ public final class Policy<I extends EvaluationInput> {
             t.setDaemon(true);
             return t;
         };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, rules.size()), daemons);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemons);
         try {
             return evaluate(input, pool);
         } finally {
@@ -185,10 +232,10 @@ public final class Policy<I extends EvaluationInput> {
     }
 
     /**
-     * Evaluates and throws unless the input complies.
+     * Evaluates the policy and throws if any rule fails.
      *
      * @param input the input
-     * @throws io.github.policydsl.api.result.PolicyViolationError listing every violation
+     * @throws io.github.policydsl.api.result.PolicyViolationError listing every FAIL and ERROR
      */
     public void check(I input) {
         evaluate(input).assertCompliant();

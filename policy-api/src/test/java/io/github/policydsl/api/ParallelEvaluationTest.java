@@ -49,6 +49,80 @@ class ParallelEvaluationTest {
         }
     }
 
+    /** The rules one by one, as evaluation worked before rules over one source shared a pass. */
+    private static Report oneByOne(Policy<Boxes> policy, Boxes in) {
+        List<Report> parts = new ArrayList<>();
+        parts.add(new Report(in.loadErrors(), List.of(), in.inputs()));
+        for (Rule<Boxes> r : policy.rules()) {
+            parts.add(r.evaluateRuleOnly(in));
+        }
+        return Report.merge(parts);
+    }
+
+    /** A rule that is not a PerSubjectRule, so the policy evaluates it on its own. */
+    private static Rule<Boxes> opaque(Rule<Boxes> inner) {
+        return new Rule<>() {
+            @Override
+            public String id() {
+                return inner.id() + "-opaque";
+            }
+
+            @Override
+            public String description() {
+                return inner.description();
+            }
+
+            @Override
+            public Severity severity() {
+                return inner.severity();
+            }
+
+            @Override
+            public Level level() {
+                return inner.level();
+            }
+
+            @Override
+            public String remediation() {
+                return inner.remediation();
+            }
+
+            @Override
+            public Report evaluate(Boxes input) {
+                return inner.evaluate(input);
+            }
+
+            @Override
+            public Report evaluateRuleOnly(Boxes input) {
+                Report r = inner.evaluateRuleOnly(input);
+                return r.withResults(r.results().stream().map(x -> new io.github.policydsl.api.result.RuleResult(
+                        info(), x.subject(), x.location(), x.outcome(), x.violations())).toList(), List.of(info()));
+            }
+        };
+    }
+
+    @Test
+    void rulesOverOneSourceShareOnePassAndGiveTheReportOfRulesEvaluatedOneByOne() {
+        SubjectSource<Boxes, Box> otherSource = SubjectSource.of("boxes again", Boxes::boxes);
+        Policy<Boxes> mixed = policy().include(
+                RuleDefinition.all(otherSource).should(beSmallerThan(30)).withId("a-other-source"),
+                opaque(RuleDefinition.all(BOXES).must(beEven()).withId("z")),
+                RuleDefinition.all(BOXES).that(bigger(2000)).must(beEven()).withId("b-empty-but-allowed")
+                        .allowEmptyShould(true));
+        Boxes in = input();
+        Report expected = oneByOne(mixed, in);
+        assertThat(expected.results()).extracting(r -> r.rule().id()).contains("empty-selection", "z-opaque",
+                "a-other-source").doesNotContain("b-empty-but-allowed");
+        assertThat(mixed.evaluate(in).results()).isEqualTo(expected.results());
+        assertThat(mixed.evaluate(in).rules()).isEqualTo(expected.rules());
+        for (int threads : new int[] {2, 5}) {
+            assertThat(mixed.evaluateParallel(in, threads).results()).isEqualTo(expected.results());
+        }
+        Boxes none = new Boxes(List.of(), List.of());
+        assertThat(mixed.evaluate(none).results()).isEqualTo(oneByOne(mixed, none).results());
+        assertThat(mixed.evaluateParallel(none, 2).results()).isEqualTo(oneByOne(mixed, none).results());
+    }
+
     @Test
     void anExecutorOfTheCallersChoiceGivesTheSameReport() {
         ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -33,7 +33,9 @@ final class Bundles {
     }
 
     static List<BundleGenerator.Entry> entries(int scale) {
-        return ENTRIES.computeIfAbsent(scale, s -> BundleGenerator.generate(s, 20261127L));
+        // in the order a directory walk reads them, as the scanner loads a bundle from disk
+        return ENTRIES.computeIfAbsent(scale, s -> BundleGenerator.generate(s, 20261127L).stream()
+                .sorted(java.util.Comparator.comparing(BundleGenerator.Entry::relativePath)).toList());
     }
 
     static Path directory(int scale) {

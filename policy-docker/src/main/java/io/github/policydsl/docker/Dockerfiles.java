@@ -36,7 +36,7 @@ public final class Dockerfiles implements EvaluationInput {
     private Dockerfiles(List<DockerfileSubject> files, List<LoadError> errors, List<InputInfo> inputs) {
         this.files = List.copyOf(files);
         this.errors = List.copyOf(errors);
-        this.inputs = List.copyOf(inputs);
+        this.inputs = InputInfo.normalize(inputs);
         Map<String, DockerfileSubject> index = new LinkedHashMap<>();
         for (DockerfileSubject f : this.files) {
             index.putIfAbsent(f.name(), f);

@@ -31,6 +31,7 @@ public final class ContainerRef implements Subject {
     private final int index;
     private final Container container;
     private final FieldPath path;
+    private final FieldPath scPath;
 
     private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, Container container) {
         this.pod = pod;
@@ -38,6 +39,7 @@ public final class ContainerRef implements Subject {
         this.index = index;
         this.container = container;
         this.path = pod.specPath().child(slot.field()).index(index);
+        this.scPath = path.child("securityContext");
     }
 
     static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, Object c) {
@@ -122,12 +124,12 @@ public final class ContainerRef implements Subject {
 
     /** A path below the container's security context. */
     FieldPath sc(String... names) {
-        return path.child("securityContext").child(names);
+        return scPath.child(names);
     }
 
     /** A path below the pod's security context. */
     FieldPath podSc(String... names) {
-        return pod.specPath().child("securityContext").child(names);
+        return pod.securityContextPath().child(names);
     }
 
     @Override

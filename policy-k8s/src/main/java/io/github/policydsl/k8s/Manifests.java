@@ -43,7 +43,7 @@ public final class Manifests implements EvaluationInput {
         this.lookups = lookups;
         this.resources = List.copyOf(resources);
         this.errors = List.copyOf(errors);
-        this.inputs = List.copyOf(inputs);
+        this.inputs = InputInfo.normalize(inputs);
         Map<String, LoadedResource> sa = new HashMap<>();
         Map<String, LoadedResource> ns = new HashMap<>();
         for (LoadedResource r : this.resources) {

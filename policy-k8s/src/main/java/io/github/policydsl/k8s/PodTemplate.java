@@ -43,6 +43,8 @@ public final class PodTemplate implements Subject {
     private final LoadedResource owner;
     private final Manifests manifests;
     private final FieldPath templatePath;
+    private final FieldPath specPath;
+    private final FieldPath securityContextPath;
     private final ObjectMeta metadata;
     private final PodSpec spec;
     private final List<ContainerRef> containers;
@@ -52,6 +54,8 @@ public final class PodTemplate implements Subject {
         this.owner = owner;
         this.manifests = manifests;
         this.templatePath = templatePath;
+        this.specPath = templatePath.child("spec");
+        this.securityContextPath = specPath.child("securityContext");
         this.metadata = metadata == null ? new ObjectMeta() : metadata;
         this.spec = spec;
         List<ContainerRef> all = new ArrayList<>();
@@ -229,7 +233,12 @@ public final class PodTemplate implements Subject {
 
     /** The path of the pod spec, e.g. {@code spec.template.spec}. */
     public FieldPath specPath() {
-        return templatePath.child("spec");
+        return specPath;
+    }
+
+    /** The path of the pod's securityContext, e.g. {@code spec.template.spec.securityContext}. */
+    FieldPath securityContextPath() {
+        return securityContextPath;
     }
 
     /** The path of the template's metadata, e.g. {@code spec.template.metadata}. */

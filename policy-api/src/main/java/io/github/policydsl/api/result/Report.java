@@ -3,7 +3,6 @@ package io.github.policydsl.api.result;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,36 +38,10 @@ public final class Report {
             byId.putIfAbsent(r.id(), r);
         }
         this.rules = List.copyOf(byId.values());
-        this.inputs = normalizedInputs(inputs);
+        this.inputs = InputInfo.normalize(inputs);
     }
 
     /** A file and its input type: inputs are distinct by this pair. */
-    private record FileType(String file, String type) {
-    }
-
-    /**
-     * The inputs sorted by file name, one per file and type. Lists that are already in that form
-     * (as every rule of a policy passes the same list) are kept as they are, without copying.
-     */
-    private static List<InputInfo> normalizedInputs(List<InputInfo> inputs) {
-        boolean normal = true;
-        for (int i = 1; i < inputs.size() && normal; i++) {
-            InputInfo a = inputs.get(i - 1);
-            InputInfo b = inputs.get(i);
-            int c = a.file().compareTo(b.file());
-            normal = c < 0 || (c == 0 && a.type().compareTo(b.type()) < 0);
-        }
-        if (normal) {
-            return List.copyOf(inputs);
-        }
-        Map<FileType, InputInfo> distinct = new LinkedHashMap<>();
-        for (InputInfo i : inputs) {
-            distinct.putIfAbsent(new FileType(i.file(), i.type()), i);
-        }
-        return distinct.values().stream().sorted(Comparator.comparing(InputInfo::file)).toList();
-    }
-
-    /** Location, rule id, subject, outcome, then first message; cheap when fields are shared instances. */
     private static int compare(RuleResult a, RuleResult b) {
         int c = a.location().compareTo(b.location());
         if (c != 0) {

@@ -6,7 +6,8 @@ import io.github.policydsl.api.ConditionEvents.Event;
 import io.github.policydsl.api.ConditionEvents.Kind;
 import io.github.policydsl.api.EvaluationInput;
 import io.github.policydsl.api.Level;
-import io.github.policydsl.api.Rule;
+import io.github.policydsl.api.PerSubjectRule;
+import io.github.policydsl.api.SubjectSource;
 import io.github.policydsl.api.Severity;
 import io.github.policydsl.api.Subject;
 import io.github.policydsl.api.result.FieldPath;
@@ -41,7 +42,7 @@ import java.util.function.Predicate;
  * @param <SELF> the concrete rule type
  */
 public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, SELF extends SubjectRule<I, T, SELF>>
-        implements Rule<I> {
+        implements PerSubjectRule<I, T> {
 
     /** The rule's state. */
     protected final RuleSpec<I, T> spec;
@@ -51,9 +52,18 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
      *
      * @param spec the state
      */
+    @SuppressWarnings("unchecked")
     protected SubjectRule(RuleSpec<I, T> spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.conditions = spec.conditions().toArray(new Condition[0]);
+        this.info = new RuleInfo(spec.id(), spec.text(), spec.severity(), spec.level(), spec.remediation());
     }
+
+    /** The rule's description for reports, built once. */
+    private final RuleInfo info;
+
+    /** The conditions, as an array for the evaluation loop. */
+    private final Condition<? super T>[] conditions;
 
     /**
      * Creates a rule of the concrete type from new state.
@@ -187,56 +197,88 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     }
 
     @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public SubjectSource<I, T> source() {
+        return spec.source();
+    }
+
+    @Override
     public Report evaluateRuleOnly(I input) {
-        if (spec.conditions().isEmpty()) {
-            throw new IllegalStateException("rule '" + spec.text() + "' has no condition");
-        }
-        RuleInfo info = info();
+        checkHasConditions();
         List<RuleResult> results = new ArrayList<>();
-        int selected = 0;
         for (T subject : spec.source().subjects(input)) {
-            if (!spec.selection().test(subject)) {
-                continue;
+            RuleResult r = evaluateSubject(input, subject);
+            if (r != null) {
+                results.add(r);
             }
-            selected++;
-            results.add(evaluateSubject(info, subject));
         }
-        if (selected == 0 && !spec.allowEmpty()) {
-            results.add(emptySelection(info, input.inputs()));
+        if (results.isEmpty()) {
+            RuleResult empty = emptySelection(input.inputs());
+            if (empty != null) {
+                results.add(empty);
+            }
         }
         return new Report(results, List.of(info), input.inputs());
     }
 
+    @Override
+    public RuleResult evaluateSubject(I input, T subject) {
+        checkHasConditions();
+        return spec.selection().test(subject) ? evaluateSubject(info, subject) : null;
+    }
+
+    private void checkHasConditions() {
+        if (conditions.length == 0) {
+            throw new IllegalStateException("rule '" + spec.text() + "' has no condition");
+        }
+    }
+
     private RuleResult evaluateSubject(RuleInfo info, T subject) {
         Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
-        List<Event> bad = new ArrayList<>();
-        List<Event> notApplicable = new ArrayList<>();
+        boolean negated = spec.negated();
+        List<Event> bad = null;
+        Event firstNotApplicable = null;
         boolean error = false;
         boolean violated = false;
         int skipped = 0;
-        for (Condition<? super T> condition : spec.conditions()) {
-            ConditionEvents events = new ConditionEvents();
+        for (Condition<? super T> condition : conditions) {
+            ConditionEvents events = negated ? new ConditionEvents() : ConditionEvents.violationsOnly();
             try {
                 condition.check(subject, events);
             } catch (RuntimeException e) {
                 events.error(subject.path(), "could not evaluate '" + condition.description() + "': " + e);
             }
-            List<Event> outcome = spec.negated() ? negate(condition, subject, events) : events.events();
-            boolean onlyNa = !outcome.isEmpty();
+            if (!negated && events.isEmpty()) {
+                continue; // a condition that recorded nothing neither fails nor counts as skipped
+            }
+            if (!negated && events.count(Kind.ERROR) == 0 && events.count(Kind.VIOLATED) == 0
+                    && events.count(Kind.NOT_APPLICABLE) == 0) {
+                continue; // only satisfied events: the common case, with nothing kept
+            }
+            List<Event> outcome = negated ? negate(condition, subject, events) : events.events();
+            boolean onlyNa = !outcome.isEmpty() && (negated || events.count(Kind.SATISFIED) == 0);
             for (Event e : outcome) {
                 switch (e.kind()) {
                     case ERROR -> {
                         error = true;
-                        bad.add(e);
+                        bad = add(bad, e);
                         onlyNa = false;
                     }
                     case VIOLATED -> {
                         violated = true;
-                        bad.add(e);
+                        bad = add(bad, e);
                         onlyNa = false;
                     }
                     case SATISFIED -> onlyNa = false;
-                    case NOT_APPLICABLE -> notApplicable.add(e);
+                    case NOT_APPLICABLE -> {
+                        if (firstNotApplicable == null) {
+                            firstNotApplicable = e;
+                        }
+                    }
                     default -> throw new IllegalStateException("unknown event kind " + e.kind());
                 }
             }
@@ -246,25 +288,29 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         }
         SubjectRef ref = subject.ref();
         Location where = subject.location();
-        Outcome outcome;
-        List<Violation> violations = new ArrayList<>();
         if (error || violated) {
-            outcome = error ? Outcome.ERROR : violatedOutcome;
+            Outcome outcome = error ? Outcome.ERROR : violatedOutcome;
+            List<Violation> violations = new ArrayList<>(bad.size());
             for (Event e : bad) {
                 Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
                 SubjectRef about = e.part().isEmpty() ? ref : ref.withContainer(e.part());
                 violations.add(new Violation(info.id(), info.severity(), o, e.message(), about, subject.locate(e.path()),
                         e.path()));
             }
-        } else if (skipped == spec.conditions().size()) {
-            outcome = Outcome.SKIP;
-            Event first = notApplicable.get(0);
-            violations.add(new Violation(info.id(), info.severity(), Outcome.SKIP, "not applicable: " + first.message(),
-                    ref, subject.locate(first.path()), first.path()));
-        } else {
-            outcome = Outcome.PASS;
+            return new RuleResult(info, ref, where, outcome, violations);
         }
-        return new RuleResult(info, ref, where, outcome, violations);
+        if (skipped == conditions.length) {
+            Event first = firstNotApplicable;
+            return new RuleResult(info, ref, where, Outcome.SKIP, List.of(new Violation(info.id(), info.severity(),
+                    Outcome.SKIP, "not applicable: " + first.message(), ref, subject.locate(first.path()), first.path())));
+        }
+        return new RuleResult(info, ref, where, Outcome.PASS, List.of());
+    }
+
+    private static List<Event> add(List<Event> list, Event e) {
+        List<Event> l = list == null ? new ArrayList<>(2) : list;
+        l.add(e);
+        return l;
     }
 
     private List<Event> negate(Condition<?> condition, Subject subject, ConditionEvents events) {
@@ -284,7 +330,11 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         return satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message(), e.part())).toList();
     }
 
-    private RuleResult emptySelection(RuleInfo info, List<InputInfo> inputs) {
+    @Override
+    public RuleResult emptySelection(List<InputInfo> inputs) {
+        if (spec.allowEmpty()) {
+            return null;
+        }
         Outcome o = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
         String file = inputs.isEmpty() ? "<input>" : inputs.get(0).file();
         Location where = Location.unknown(file);

@@ -2,7 +2,6 @@ package io.github.policydsl.docker.syntax;
 
 import io.github.policydsl.api.Subject;
 import io.github.policydsl.api.result.Outcome;
-import io.github.policydsl.api.result.Report;
 import io.github.policydsl.api.result.RuleResult;
 import io.github.policydsl.api.result.Violation;
 import io.github.policydsl.api.syntax.RuleSpec;
@@ -36,39 +35,28 @@ public abstract class DockerRule<T extends Subject, SELF extends DockerRule<T, S
     }
 
     @Override
-    public Report evaluateRuleOnly(Dockerfiles input) {
-        Report raw = super.evaluateRuleOnly(input);
+    public RuleResult evaluateSubject(Dockerfiles input, T subject) {
+        RuleResult r = super.evaluateSubject(input, subject);
+        if (r == null || (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.WARN)) {
+            return r;
+        }
         String id = id();
-        List<RuleResult> results = new ArrayList<>(raw.results().size());
-        boolean changed = false;
-        for (RuleResult r : raw.results()) {
-            if (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.WARN) {
-                results.add(r);
-                continue;
-            }
-            List<Violation> vs = new ArrayList<>();
-            boolean remaining = false;
-            boolean any = false;
-            for (Violation v : r.violations()) {
-                Optional<InlineExemption> e = v.outcome() == r.outcome()
-                        ? input.exemption(id, v.subject().name(), v.path()) : Optional.empty();
-                if (e.isPresent()) {
-                    any = true;
-                    vs.add(new Violation(v.ruleId(), v.severity(), Outcome.SKIP,
-                            "exempted by inline comment at " + e.get().location() + " (" + e.get().reason() + "): "
-                                    + v.message(), v.subject(), v.location(), v.path()));
-                } else {
-                    remaining |= v.outcome() == r.outcome();
-                    vs.add(v);
-                }
-            }
-            if (any) {
-                changed = true;
-                results.add(new RuleResult(r.rule(), r.subject(), r.location(), remaining ? r.outcome() : Outcome.SKIP, vs));
+        List<Violation> vs = new ArrayList<>();
+        boolean remaining = false;
+        boolean any = false;
+        for (Violation v : r.violations()) {
+            Optional<InlineExemption> e = v.outcome() == r.outcome()
+                    ? input.exemption(id, v.subject().name(), v.path()) : Optional.empty();
+            if (e.isPresent()) {
+                any = true;
+                vs.add(new Violation(v.ruleId(), v.severity(), Outcome.SKIP,
+                        "exempted by inline comment at " + e.get().location() + " (" + e.get().reason() + "): "
+                                + v.message(), v.subject(), v.location(), v.path()));
             } else {
-                results.add(r);
+                remaining |= v.outcome() == r.outcome();
+                vs.add(v);
             }
         }
-        return changed ? new Report(results, raw.rules(), raw.inputs()) : raw;
+        return any ? new RuleResult(r.rule(), r.subject(), r.location(), remaining ? r.outcome() : Outcome.SKIP, vs) : r;
     }
 }

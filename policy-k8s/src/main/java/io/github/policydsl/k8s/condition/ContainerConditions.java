@@ -23,6 +23,8 @@ public final class ContainerConditions {
 
     private static final Pattern DIGEST = Pattern.compile("@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
 
+    private static final String[] RESOURCES = {"cpu", "memory"};
+
     private ContainerConditions() {
     }
 
@@ -31,7 +33,7 @@ public final class ContainerConditions {
         return Condition.of("run as non-root", (c, events) -> {
             Effective<Boolean> e = c.runAsNonRoot();
             if (Boolean.TRUE.equals(e.value())) {
-                events.satisfied(e.source(), "runs as non-root: runAsNonRoot is " + e.describe());
+                events.satisfied(e::source, () -> "runs as non-root: runAsNonRoot is " + e.describe());
             } else {
                 FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "runAsNonRoot");
                 events.violated(fix, "may run as root: runAsNonRoot is " + e.describe());
@@ -46,8 +48,8 @@ public final class ContainerConditions {
             if (e.isSet() && e.value() == 0L) {
                 events.violated(e.source(), "runs as UID 0: runAsUser is " + e.describe());
             } else {
-                events.satisfied(e.source() != null ? e.source() : c.field("securityContext", "runAsUser"),
-                        "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
+                events.satisfied(() -> e.source() != null ? e.source() : c.field("securityContext", "runAsUser"),
+                        () -> "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
             }
         });
     }
@@ -57,7 +59,7 @@ public final class ContainerConditions {
         return Condition.of("use the RuntimeDefault or a Localhost seccomp profile", (c, events) -> {
             Effective<String> e = c.seccompProfileType();
             if ("RuntimeDefault".equals(e.value()) || "Localhost".equals(e.value())) {
-                events.satisfied(e.source(), "uses seccomp profile " + e.describe());
+                events.satisfied(e::source, () -> "uses seccomp profile " + e.describe());
             } else {
                 FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "seccompProfile", "type");
                 events.violated(fix, e.isSet() ? "runs with seccomp profile " + e.describe()
@@ -75,7 +77,7 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(priv.value())) {
                 events.violated(priv.source(), "allows privilege escalation: it is privileged");
             } else if (Boolean.FALSE.equals(e.value())) {
-                events.satisfied(e.source(), "does not allow privilege escalation");
+                events.satisfied(e::source, () -> "does not allow privilege escalation");
             } else {
                 events.violated(e.source() != null ? e.source() : c.field("securityContext", "allowPrivilegeEscalation"),
                         "allows privilege escalation: allowPrivilegeEscalation is " + e.describe());
@@ -88,7 +90,7 @@ public final class ContainerConditions {
         return Condition.of("have a read-only root filesystem", (c, events) -> {
             Effective<Boolean> e = c.readOnlyRootFilesystem();
             if (Boolean.TRUE.equals(e.value())) {
-                events.satisfied(e.source(), "has a read-only root filesystem");
+                events.satisfied(e::source, () -> "has a read-only root filesystem");
             } else {
                 events.violated(e.source() != null ? e.source() : c.field("securityContext", "readOnlyRootFilesystem"),
                         "has a writable root filesystem: readOnlyRootFilesystem is " + e.describe());
@@ -100,10 +102,10 @@ public final class ContainerConditions {
     public static Condition<ContainerRef> dropAllCapabilities() {
         return Condition.of("drop all capabilities", (c, events) -> {
             List<String> drop = c.droppedCapabilities();
-            FieldPath path = c.field("securityContext", "capabilities", "drop");
             if (drop.contains("ALL")) {
-                events.satisfied(path, "drops all capabilities");
+                events.satisfied(() -> c.field("securityContext", "capabilities", "drop"), () -> "drops all capabilities");
             } else {
+                FieldPath path = c.field("securityContext", "capabilities", "drop");
                 events.violated(path, drop.isEmpty() ? "keeps the runtime's default capabilities: capabilities.drop is unset"
                         : "does not drop all capabilities: capabilities.drop is " + drop);
             }
@@ -117,8 +119,8 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(e.value())) {
                 events.violated(e.source(), "is privileged: it has every capability and access to all host devices");
             } else {
-                events.satisfied(e.source() != null ? e.source() : c.field("securityContext", "privileged"),
-                        "is not privileged");
+                events.satisfied(() -> e.source() != null ? e.source() : c.field("securityContext", "privileged"),
+                        () -> "is not privileged");
             }
         });
     }
@@ -146,15 +148,14 @@ public final class ContainerConditions {
         ResourceRequirements r = c.container().getResources();
         Map<String, Quantity> own = r == null ? null : "limits".equals(kind) ? r.getLimits() : r.getRequests();
         Map<String, Quantity> limits = r == null ? null : r.getLimits();
-        for (String resource : new String[] {"cpu", "memory"}) {
-            FieldPath path = c.field("resources", kind, resource);
+        for (String resource : RESOURCES) {
             boolean set = own != null && own.get(resource) != null;
             boolean defaulted = !set && "requests".equals(kind) && limits != null && limits.get(resource) != null;
             if (set || defaulted) {
-                events.satisfied(path, "sets a " + resource + " " + kind.substring(0, kind.length() - 1)
-                        + (defaulted ? " (defaulted from its limit)" : ""));
+                events.satisfied(() -> c.field("resources", kind, resource), () -> "sets a " + resource + " "
+                        + kind.substring(0, kind.length() - 1) + (defaulted ? " (defaulted from its limit)" : ""));
             } else {
-                events.violated(path, "has no " + resource + " " + kind.substring(0, kind.length() - 1)
+                events.violated(c.field("resources", kind, resource), "has no " + resource + " " + kind.substring(0, kind.length() - 1)
                         + ": resources." + kind + "." + resource + " is unset");
             }
         }
@@ -163,14 +164,13 @@ public final class ContainerConditions {
     /** The image reference carries a digest ({@code @sha256:...}). */
     public static Condition<ContainerRef> useImagePinnedByDigest() {
         return Condition.of("use an image pinned by digest", (c, events) -> {
-            FieldPath path = c.field("image");
             String image = c.image();
-            if (DIGEST.matcher(image).find()) {
-                events.satisfied(path, "uses image " + image + " pinned by digest");
+            if (hasDigest(image)) {
+                events.satisfied(() -> c.field("image"), () -> "uses image " + image + " pinned by digest");
             } else if (image.isEmpty()) {
-                events.violated(path, "has no image");
+                events.violated(c.field("image"), "has no image");
             } else {
-                events.violated(path, "uses image " + image + " without a digest: the tag can be moved to other content");
+                events.violated(c.field("image"), "uses image " + image + " without a digest: the tag can be moved to other content");
             }
         });
     }
@@ -178,19 +178,30 @@ public final class ContainerConditions {
     /** The image has an explicit tag other than {@code latest}, or a digest. */
     public static Condition<ContainerRef> notUseLatestTag() {
         return Condition.of("not use the latest tag or an untagged image", (c, events) -> {
-            FieldPath path = c.field("image");
             String image = c.image();
             String tag = tagOf(image);
-            boolean digest = DIGEST.matcher(image).find();
-            if (digest || (tag != null && !"latest".equals(tag))) {
-                events.satisfied(path, "uses image " + image + " with a fixed reference");
-            } else if (tag == null) {
+            if ((tag != null && !"latest".equals(tag)) || hasDigest(image)) {
+                events.satisfied(() -> c.field("image"), () -> "uses image " + image + " with a fixed reference");
+                return;
+            }
+            FieldPath path = c.field("image");
+            if (tag == null) {
                 events.violated(path, image.isEmpty() ? "has no image"
                         : "uses image " + image + " without a tag, which means latest");
             } else {
                 events.violated(path, "uses image " + image + " with the mutable tag latest");
             }
         });
+    }
+
+    /** Whether an image reference carries a digest; the regular expression runs only where an {@code @} is. */
+    private static boolean hasDigest(String image) {
+        for (int at = image.indexOf('@'); at >= 0; at = image.indexOf('@', at + 1)) {
+            if (DIGEST.matcher(image).region(at, image.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

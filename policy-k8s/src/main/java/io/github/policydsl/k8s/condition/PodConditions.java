@@ -33,11 +33,7 @@ public final class PodConditions {
     public static Condition<PodTemplate> forEachContainer(Condition<? super ContainerRef> condition) {
         return Condition.of(condition.description(), (pod, events) -> {
             for (ContainerRef c : pod.containers()) {
-                ConditionEvents inner = new ConditionEvents();
-                condition.check(c, inner);
-                for (ConditionEvents.Event e : inner.events()) {
-                    events.add(e.kind(), c.name(), e.path(), e.message());
-                }
+                condition.check(c, events.forPart(c.name()));
             }
             if (pod.containers().isEmpty()) {
                 events.notApplicable(pod.specPath(), "the pod has no containers");
@@ -72,11 +68,10 @@ public final class PodConditions {
 
     private static Condition<PodTemplate> hostFlag(String field, Function<PodSpec, Boolean> getter, String what) {
         return Condition.of("not use " + field, (pod, events) -> {
-            FieldPath path = pod.specPath().child(field);
             if (Boolean.TRUE.equals(getter.apply(pod.spec()))) {
-                events.violated(path, "shares " + what + ": " + field + " is true");
+                events.violated(pod.specPath().child(field), "shares " + what + ": " + field + " is true");
             } else {
-                events.satisfied(path, "does not share " + what);
+                events.satisfied(() -> pod.specPath().child(field), () -> "does not share " + what);
             }
         });
     }

@@ -62,6 +62,22 @@ class ConcurrentEvaluationTest {
         }
     }
 
+    @Test
+    void sharedPassesOverSubjectsGiveTheReportOfRulesEvaluatedOneByOne() {
+        for (Policy<Manifests> p : PACKS) {
+            Manifests in = samples();
+            List<Report> parts = new ArrayList<>();
+            parts.add(new Report(in.loadErrors(), List.of(), in.inputs()));
+            for (io.github.policydsl.api.Rule<Manifests> r : p.rules()) {
+                parts.add(r.evaluateRuleOnly(samples()));
+            }
+            Report oneByOne = Report.merge(parts);
+            Report shared = p.evaluate(in);
+            assertThat(shared.results()).as(p.name()).isEqualTo(oneByOne.results());
+            assertThat(shared.rules()).as(p.name()).isEqualTo(oneByOne.rules());
+        }
+    }
+
     static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);

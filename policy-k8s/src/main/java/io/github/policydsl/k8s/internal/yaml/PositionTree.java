@@ -18,6 +18,7 @@ public final class PositionTree {
 
     private long[] pos;
     private String[] key;
+    private int[] hash;
     private int[] firstChild;
     private int[] lastChild;
     private int[] next;
@@ -30,6 +31,7 @@ public final class PositionTree {
     PositionTree(int capacity) {
         pos = new long[capacity];
         key = new String[capacity];
+        hash = new int[capacity];
         firstChild = new int[capacity];
         lastChild = new int[capacity];
         next = new int[capacity];
@@ -52,6 +54,7 @@ public final class PositionTree {
             int n = size * 2;
             pos = Arrays.copyOf(pos, n);
             key = Arrays.copyOf(key, n);
+            hash = Arrays.copyOf(hash, n);
             firstChild = Arrays.copyOf(firstChild, n);
             lastChild = Arrays.copyOf(lastChild, n);
             next = Arrays.copyOf(next, n);
@@ -59,6 +62,7 @@ public final class PositionTree {
         int id = size++;
         pos[id] = position;
         key[id] = k;
+        hash[id] = k == null ? 0 : k.hashCode();
         firstChild[id] = -1;
         lastChild[id] = -1;
         next[id] = -1;
@@ -76,6 +80,7 @@ public final class PositionTree {
         if (size < pos.length) {
             pos = Arrays.copyOf(pos, size);
             key = Arrays.copyOf(key, size);
+            hash = Arrays.copyOf(hash, size);
             firstChild = Arrays.copyOf(firstChild, size);
             next = Arrays.copyOf(next, size);
             lastChild = null;
@@ -96,8 +101,9 @@ public final class PositionTree {
      * @return the child, or -1
      */
     public int child(int node, String k) {
+        int h = k.hashCode();
         for (int c = firstChild[node]; c >= 0; c = next[c]) {
-            if (k.equals(key[c])) {
+            if (hash[c] == h && k.equals(key[c])) {
                 return c; // keys are unique: the loader rejects duplicate keys
             }
         }

@@ -40,7 +40,11 @@ public final class YamlTreeReader {
     private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
     private final LoaderLimits limits;
-    /** One instance per distinct mapping key, shared by the position trees of all documents read. */
+    /**
+     * One instance per distinct mapping key, shared by the position trees of all documents read.
+     * Short keys are the JVM's canonical instances, the same as the string literals of field
+     * paths in code, so that a source-map lookup matches them by identity.
+     */
     private final Map<String, String> keys = new HashMap<>();
 
     /**
@@ -221,7 +225,7 @@ public final class YamlTreeReader {
             if (!k.isValueNode()) {
                 throw new DocProblem("mapping keys must be scalars", e.getStartMark());
             }
-            String key = keys.computeIfAbsent(Yaml11.keyText(k), x -> x);
+            String key = keys.computeIfAbsent(Yaml11.keyText(k), x -> x.length() <= 64 ? x.intern() : x);
             if (e.isPlain() && "<<".equals(e.getValue()) && e.getTag().isEmpty()) {
                 map.pendingMerge = true;
                 return;

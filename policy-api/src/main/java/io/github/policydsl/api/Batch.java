@@ -1,0 +1,126 @@
+package io.github.policydsl.api;
+
+import io.github.policydsl.api.result.Report;
+import io.github.policydsl.api.result.RuleInfo;
+import io.github.policydsl.api.result.RuleResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The rules of a policy that share one subject source, evaluated in one pass over its subjects:
+ * for each subject, every rule in turn. Rules are ordered by id, so that the results of one
+ * subject come out in report order. Immutable.
+ *
+ * @param <I> the input type
+ */
+final class Batch<I extends EvaluationInput> {
+
+    private final SubjectSource<I, ?> source;
+    private final PerSubjectRule<I, Subject>[] rules;
+    private final List<RuleInfo> infos;
+
+    @SuppressWarnings("unchecked")
+    Batch(SubjectSource<I, ?> source, List<PerSubjectRule<I, ?>> members) {
+        this.source = source;
+        List<PerSubjectRule<I, ?>> sorted = new ArrayList<>(members);
+        sorted.sort(Comparator.comparing(Rule::id));
+        this.rules = sorted.toArray(new PerSubjectRule[0]);
+        this.infos = sorted.stream().map(Rule::info).toList();
+    }
+
+    /** Evaluates all rules over all subjects on the calling thread. */
+    Report evaluate(I input) {
+        List<? extends Subject> subjects = source.subjects(input);
+        boolean[] selected = new boolean[rules.length];
+        List<RuleResult> results = new ArrayList<>(subjects.size() * rules.length);
+        evaluate(input, subjects, 0, subjects.size(), selected, results);
+        addEmptySelections(selected, input, results);
+        return new Report(results, infos, input.inputs());
+    }
+
+    private void evaluate(I input, List<? extends Subject> subjects, int from, int to, boolean[] selected,
+            List<RuleResult> results) {
+        for (int s = from; s < to; s++) {
+            Subject subject = subjects.get(s);
+            for (int r = 0; r < rules.length; r++) {
+                RuleResult result = rules[r].evaluateSubject(input, subject);
+                if (result != null) {
+                    selected[r] = true;
+                    results.add(result);
+                }
+            }
+        }
+    }
+
+    private void addEmptySelections(boolean[] selected, I input, List<RuleResult> results) {
+        for (int r = 0; r < rules.length; r++) {
+            if (!selected[r]) {
+                RuleResult empty = rules[r].emptySelection(input.inputs());
+                if (empty != null) {
+                    results.add(empty);
+                }
+            }
+        }
+    }
+
+    /**
+     * Prepares a parallel evaluation: the subjects are extracted here, on the calling thread,
+     * and split into about {@code tasks} contiguous chunks.
+     */
+    Split<I> split(I input, int tasks) {
+        List<? extends Subject> subjects = source.subjects(input);
+        int chunk = Math.max(1, (subjects.size() + tasks - 1) / tasks);
+        return new Split<>(this, input, subjects, chunk);
+    }
+
+    /** One parallel evaluation of a batch: its chunks, their futures and the selections seen. */
+    static final class Split<I extends EvaluationInput> {
+        private final Batch<I> batch;
+        private final I input;
+        private final List<? extends Subject> subjects;
+        private final int chunkSize;
+        private final boolean[][] selected;
+        private final List<CompletableFuture<Report>> futures = new ArrayList<>();
+
+        Split(Batch<I> batch, I input, List<? extends Subject> subjects, int chunkSize) {
+            this.batch = batch;
+            this.input = input;
+            this.subjects = subjects;
+            this.chunkSize = chunkSize;
+            this.selected = new boolean[chunks()][batch.rules.length];
+        }
+
+        int chunks() {
+            return (subjects.size() + chunkSize - 1) / chunkSize;
+        }
+
+        List<CompletableFuture<Report>> futures() {
+            return futures;
+        }
+
+        /** Evaluates one chunk; each chunk writes only its own row of selections. */
+        Report evaluate(int chunk) {
+            int from = chunk * chunkSize;
+            int to = Math.min(subjects.size(), from + chunkSize);
+            List<RuleResult> results = new ArrayList<>((to - from) * batch.rules.length);
+            batch.evaluate(input, subjects, from, to, selected[chunk], results);
+            return new Report(results, batch.infos, input.inputs());
+        }
+
+        /** The report of the rules that selected no subject in any chunk, once all chunks are done. */
+        Report emptySelections() {
+            boolean[] any = new boolean[batch.rules.length];
+            for (boolean[] row : selected) {
+                for (int r = 0; r < any.length; r++) {
+                    any[r] |= row[r];
+                }
+            }
+            List<RuleResult> empties = new ArrayList<>();
+            batch.addEmptySelections(any, input, empties);
+            return new Report(empties, batch.infos, input.inputs());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.policydsl.api;
+
+import io.github.policydsl.api.ConditionEvents.Event;
+import io.github.policydsl.api.ConditionEvents.Kind;
+import io.github.policydsl.api.result.FieldPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConditionEventsTest {
+
+    private static final FieldPath P = FieldPath.parse("spec.x");
+
+    @Test
+    void aFullCollectorKeepsEveryEventWithItsPart() {
+        ConditionEvents events = new ConditionEvents();
+        events.satisfied(P, "ok");
+        events.forPart("app").violated(P.child("y"), "bad");
+        events.forPart("app").satisfied(() -> P, () -> "lazy ok");
+        events.notApplicable(P, "n/a");
+        assertThat(events.recordsSatisfied()).isTrue();
+        assertThat(events.events()).extracting(Event::kind, Event::message, Event::part).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.SATISFIED, "ok", ""),
+                org.assertj.core.groups.Tuple.tuple(Kind.VIOLATED, "bad", "app"),
+                org.assertj.core.groups.Tuple.tuple(Kind.SATISFIED, "lazy ok", "app"),
+                org.assertj.core.groups.Tuple.tuple(Kind.NOT_APPLICABLE, "n/a", ""));
+        assertThat(events.count(Kind.SATISFIED)).isEqualTo(2);
+        assertThat(events.has(Kind.ERROR)).isFalse();
+    }
+
+    @Test
+    void aViolationsOnlyCollectorCountsSatisfiedEventsWithoutBuildingThem() {
+        ConditionEvents events = ConditionEvents.violationsOnly();
+        AtomicInteger built = new AtomicInteger();
+        events.satisfied(() -> {
+            built.incrementAndGet();
+            return P;
+        }, () -> {
+            built.incrementAndGet();
+            return "never built";
+        });
+        events.satisfied(P, "not kept");
+        events.add(Kind.SATISFIED, "app", P, "not kept either");
+        assertThat(built).hasValue(0);
+        assertThat(events.events()).isEmpty();
+        assertThat(events.isEmpty()).isFalse();
+        assertThat(events.has(Kind.SATISFIED)).isTrue();
+        assertThat(events.count(Kind.SATISFIED)).isEqualTo(3);
+        events.forPart("sidecar").error(P, "unreadable");
+        assertThat(events.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Kind.ERROR);
+            assertThat(e.part()).isEqualTo("sidecar");
+        });
+        assertThat(events.recordsSatisfied()).isFalse();
+    }
+
+    @Test
+    void addAllCarriesCountsOfSatisfiedEventsThatWereNotKept() {
+        ConditionEvents inner = ConditionEvents.violationsOnly();
+        inner.satisfied(P, "a");
+        inner.violated(P, "b");
+        ConditionEvents outer = new ConditionEvents();
+        outer.addAll(inner);
+        assertThat(outer.count(Kind.SATISFIED)).isEqualTo(1);
+        assertThat(outer.count(Kind.VIOLATED)).isEqualTo(1);
+        assertThat(outer.events()).extracting(Event::message).containsExactly("b");
+        ConditionEvents full = new ConditionEvents();
+        full.satisfied(P, "c");
+        ConditionEvents summary = ConditionEvents.violationsOnly();
+        summary.addAll(full);
+        assertThat(summary.events()).isEmpty();
+        assertThat(summary.count(Kind.SATISFIED)).isEqualTo(1);
+    }
+}
