@@ -90,7 +90,7 @@ final class Batch<I extends EvaluationInput> {
             this.input = input;
             this.subjects = subjects;
             this.chunkSize = chunkSize;
-            this.selected = new boolean[chunks()][batch.rules.length];
+            this.selected = new boolean[chunks()][];
         }
 
         int chunks() {
@@ -101,12 +101,17 @@ final class Batch<I extends EvaluationInput> {
             return futures;
         }
 
-        /** Evaluates one chunk; each chunk writes only its own row of selections. */
+        /**
+         * Evaluates one chunk; each chunk publishes only its own row of selections, once at the
+         * end, so that threads do not write to one cache line per subject.
+         */
         Report evaluate(int chunk) {
             int from = chunk * chunkSize;
             int to = Math.min(subjects.size(), from + chunkSize);
             List<RuleResult> results = new ArrayList<>((to - from) * batch.rules.length);
-            batch.evaluate(input, subjects, from, to, selected[chunk], results);
+            boolean[] mine = new boolean[batch.rules.length];
+            batch.evaluate(input, subjects, from, to, mine, results);
+            selected[chunk] = mine;
             return new Report(results, batch.infos, input.inputs());
         }
 
@@ -114,6 +119,9 @@ final class Batch<I extends EvaluationInput> {
         Report emptySelections() {
             boolean[] any = new boolean[batch.rules.length];
             for (boolean[] row : selected) {
+                if (row == null) {
+                    continue;
+                }
                 for (int r = 0; r < any.length; r++) {
                     any[r] |= row[r];
                 }

@@ -241,6 +241,15 @@ public final class ConditionEvents {
         return counts[kind.ordinal()] > 0;
     }
 
+    /**
+     * Forgets every event and count (of this collector and its part views), so that one
+     * collector can serve several checks in turn.
+     */
+    public void clear() {
+        events.clear();
+        java.util.Arrays.fill(counts, 0);
+    }
+
     /** Whether nothing was recorded. */
     public boolean isEmpty() {
         for (int c : counts) {

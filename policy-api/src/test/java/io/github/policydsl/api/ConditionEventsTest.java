@@ -54,6 +54,10 @@ class ConditionEventsTest {
             assertThat(e.part()).isEqualTo("sidecar");
         });
         assertThat(events.recordsSatisfied()).isFalse();
+        events.clear();
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(events.events()).isEmpty();
+        assertThat(events.count(Kind.SATISFIED)).isZero();
     }
 
     @Test

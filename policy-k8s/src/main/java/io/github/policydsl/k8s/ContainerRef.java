@@ -9,6 +9,7 @@ import io.github.policydsl.api.Subject;
 import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.api.result.Location;
 import io.github.policydsl.api.result.SubjectRef;
+import io.github.policydsl.k8s.load.SourceMap;
 
 import java.util.List;
 import java.util.function.Function;
@@ -135,6 +136,18 @@ public final class ContainerRef implements Subject {
     @Override
     public SubjectRef ref() {
         return pod.ref().withContainer(name());
+    }
+
+    /** Cached: the anchor at this container, for locating its fields. A benign race creates it twice at most. */
+    private SourceMap.Anchor anchor;
+
+    SourceMap.Anchor anchor() {
+        SourceMap.Anchor a = anchor;
+        if (a == null) {
+            a = pod.specAnchor().below(path);
+            anchor = a;
+        }
+        return a;
     }
 
     @Override

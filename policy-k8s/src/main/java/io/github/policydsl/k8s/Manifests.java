@@ -30,8 +30,6 @@ public final class Manifests implements EvaluationInput {
     private final List<LoadedResource> resources;
     private final List<LoadError> errors;
     private final List<InputInfo> inputs;
-    private final Map<String, LoadedResource> serviceAccounts;
-    private final Map<String, LoadedResource> namespaces;
     private final Map<Object, Once<?>> derived = new ConcurrentHashMap<>();
     private final Manifests lookups;
 
@@ -44,17 +42,26 @@ public final class Manifests implements EvaluationInput {
         this.resources = List.copyOf(resources);
         this.errors = List.copyOf(errors);
         this.inputs = InputInfo.normalize(inputs);
-        Map<String, LoadedResource> sa = new HashMap<>();
-        Map<String, LoadedResource> ns = new HashMap<>();
-        for (LoadedResource r : this.resources) {
-            if (r.object() instanceof ServiceAccount) {
-                sa.putIfAbsent(r.effectiveNamespace() + "/" + r.name(), r);
-            } else if (r.object() instanceof Namespace) {
-                ns.putIfAbsent(r.name(), r);
+    }
+
+    /** The ServiceAccounts by {@code namespace/name} and the Namespaces by name, built on first lookup. */
+    private record Index(Map<String, LoadedResource> serviceAccounts, Map<String, LoadedResource> namespaces) {
+        static Index of(Manifests m) {
+            Map<String, LoadedResource> sa = new HashMap<>();
+            Map<String, LoadedResource> ns = new HashMap<>();
+            for (LoadedResource r : m.resources) {
+                if (r.object() instanceof ServiceAccount) {
+                    sa.putIfAbsent(r.effectiveNamespace() + "/" + r.name(), r);
+                } else if (r.object() instanceof Namespace) {
+                    ns.putIfAbsent(r.name(), r);
+                }
             }
+            return new Index(Collections.unmodifiableMap(sa), Collections.unmodifiableMap(ns));
         }
-        this.serviceAccounts = Collections.unmodifiableMap(sa);
-        this.namespaces = Collections.unmodifiableMap(ns);
+    }
+
+    private Index index() {
+        return derived(Index.class, Index::of);
     }
 
     /**
@@ -170,7 +177,7 @@ public final class Manifests implements EvaluationInput {
      * @return the ServiceAccount
      */
     public Optional<LoadedResource> serviceAccount(String namespace, String name) {
-        LoadedResource own = serviceAccounts.get(namespace + "/" + name);
+        LoadedResource own = index().serviceAccounts().get(namespace + "/" + name);
         if (own == null && lookups != null) {
             return lookups.serviceAccount(namespace, name);
         }
@@ -184,7 +191,7 @@ public final class Manifests implements EvaluationInput {
      * @return the Namespace
      */
     public Optional<LoadedResource> namespace(String name) {
-        LoadedResource own = namespaces.get(name);
+        LoadedResource own = index().namespaces().get(name);
         if (own == null && lookups != null) {
             return lookups.namespace(name);
         }

@@ -18,6 +18,7 @@ import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.api.result.Location;
 import io.github.policydsl.api.result.SubjectRef;
 import io.github.policydsl.k8s.load.LoadedResource;
+import io.github.policydsl.k8s.load.SourceMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -246,10 +247,21 @@ public final class PodTemplate implements Subject {
         return templatePath.child("metadata");
     }
 
+    /** Cached like {@link #location}: every result names this subject. */
+    private SubjectRef ref;
+
     @Override
     public SubjectRef ref() {
-        return owner.ref();
+        SubjectRef r = ref;
+        if (r == null) {
+            r = owner.ref();
+            ref = r;
+        }
+        return r;
     }
+
+    /** Cached: finds the pod spec's node once for all the fields located below it. */
+    private SourceMap.Anchor specAnchor;
 
     /** Cached: every rule reports this subject's result here. A benign race computes it twice at most. */
     private Location location;
@@ -258,15 +270,39 @@ public final class PodTemplate implements Subject {
     public Location location() {
         Location l = location;
         if (l == null) {
-            l = locate(path());
+            l = specAnchor().locate(path());
             location = l;
         }
         return l;
     }
 
+    /** The anchor at the pod spec, created on first use. */
+    SourceMap.Anchor specAnchor() {
+        SourceMap.Anchor a = specAnchor;
+        if (a == null) {
+            a = owner.anchor(specPath);
+            specAnchor = a;
+        }
+        return a;
+    }
+
+    /**
+     * Locates a field of this object. Fields of a container are located from that container's
+     * node and other fields of the pod spec from the spec's, each found once, with the same
+     * result as {@link LoadedResource#locate(FieldPath)}.
+     */
     @Override
     public Location locate(FieldPath path) {
-        return owner.locate(path);
+        int n = specPath.size();
+        if (path.size() > n + 1 && path.segment(n + 1) instanceof Integer index && path.startsWith(specPath)) {
+            Object slot = path.segment(n);
+            for (ContainerRef c : containers) {
+                if (c.index() == index && c.slot().field().equals(slot)) {
+                    return c.anchor().locate(path);
+                }
+            }
+        }
+        return specAnchor().locate(path);
     }
 
     @Override

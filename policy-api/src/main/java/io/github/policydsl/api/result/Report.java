@@ -30,9 +30,18 @@ public final class Report {
      * @param inputs the inputs read
      */
     public Report(List<RuleResult> results, List<RuleInfo> rules, List<InputInfo> inputs) {
+        this(sortedCopy(results), rules, inputs, true);
+    }
+
+    private static List<RuleResult> sortedCopy(List<RuleResult> results) {
         RuleResult[] sorted = results.toArray(new RuleResult[0]);
         java.util.Arrays.sort(sorted, ORDER);
-        this.results = java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
+    }
+
+    /** A report over results already in report order and unmodifiable. */
+    private Report(List<RuleResult> sortedResults, List<RuleInfo> rules, List<InputInfo> inputs, boolean sorted) {
+        this.results = sortedResults;
         Map<String, RuleInfo> byId = new TreeMap<>();
         for (RuleInfo r : rules) {
             byId.putIfAbsent(r.id(), r);
@@ -41,7 +50,6 @@ public final class Report {
         this.inputs = InputInfo.normalize(inputs);
     }
 
-    /** A file and its input type: inputs are distinct by this pair. */
     private static int compare(RuleResult a, RuleResult b) {
         int c = a.location().compareTo(b.location());
         if (c != 0) {
@@ -79,22 +87,35 @@ public final class Report {
      */
     public static Report merge(List<Report> reports) {
         int size = 0;
+        Report only = null;
+        int nonEmpty = 0;
         for (Report r : reports) {
             size += r.results.size();
+            if (!r.results.isEmpty()) {
+                nonEmpty++;
+                only = r;
+            }
         }
-        List<RuleResult> results = new ArrayList<>(size);
         List<RuleInfo> rules = new ArrayList<>();
         List<InputInfo> inputs = new ArrayList<>();
         // the rules of one policy share one inputs list: add each distinct list once
         java.util.Set<List<InputInfo>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Report r : reports) {
-            results.addAll(r.results);
             rules.addAll(r.rules);
             if (seen.add(r.inputs)) {
                 inputs.addAll(r.inputs);
             }
         }
-        return new Report(results, rules, seen.size() == 1 ? reports.get(0).inputs : inputs);
+        List<InputInfo> allInputs = seen.size() == 1 ? reports.get(0).inputs : inputs;
+        if (nonEmpty <= 1) {
+            // every report's results are sorted already: one non-empty part needs no sorting
+            return new Report(only == null ? List.of() : only.results, rules, allInputs, true);
+        }
+        List<RuleResult> results = new ArrayList<>(size);
+        for (Report r : reports) {
+            results.addAll(r.results);
+        }
+        return new Report(results, rules, allInputs);
     }
 
     /**

@@ -22,7 +22,13 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(outcome, "outcome");
-        violations = violations.size() <= 1 ? List.copyOf(violations) : violations.stream().sorted().toList();
+        if (violations.size() <= 1) {
+            violations = List.copyOf(violations);
+        } else {
+            Violation[] sorted = violations.toArray(new Violation[0]);
+            java.util.Arrays.sort(sorted);
+            violations = List.of(sorted);
+        }
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");
         }

@@ -245,8 +245,15 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         boolean error = false;
         boolean violated = false;
         int skipped = 0;
+        ConditionEvents shared = negated ? null : ConditionEvents.violationsOnly();
         for (Condition<? super T> condition : conditions) {
-            ConditionEvents events = negated ? new ConditionEvents() : ConditionEvents.violationsOnly();
+            ConditionEvents events;
+            if (negated) {
+                events = new ConditionEvents();
+            } else {
+                events = shared;
+                events.clear();
+            }
             try {
                 condition.check(subject, events);
             } catch (RuntimeException e) {
@@ -291,9 +298,16 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         if (error || violated) {
             Outcome outcome = error ? Outcome.ERROR : violatedOutcome;
             List<Violation> violations = new ArrayList<>(bad.size());
+            SubjectRef lastPart = null;
             for (Event e : bad) {
                 Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
-                SubjectRef about = e.part().isEmpty() ? ref : ref.withContainer(e.part());
+                SubjectRef about = ref;
+                if (!e.part().isEmpty()) {
+                    // events of one part come together: name it once
+                    lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart
+                            : ref.withContainer(e.part());
+                    about = lastPart;
+                }
                 violations.add(new Violation(info.id(), info.severity(), o, e.message(), about, subject.locate(e.path()),
                         e.path()));
             }

@@ -32,10 +32,12 @@ public final class PodConditions {
      */
     public static Condition<PodTemplate> forEachContainer(Condition<? super ContainerRef> condition) {
         return Condition.of(condition.description(), (pod, events) -> {
-            for (ContainerRef c : pod.containers()) {
+            List<ContainerRef> containers = pod.containers();
+            for (int i = 0; i < containers.size(); i++) {
+                ContainerRef c = containers.get(i);
                 condition.check(c, events.forPart(c.name()));
             }
-            if (pod.containers().isEmpty()) {
+            if (containers.isEmpty()) {
                 events.notApplicable(pod.specPath(), "the pod has no containers");
             }
         });

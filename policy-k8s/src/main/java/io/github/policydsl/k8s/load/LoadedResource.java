@@ -78,6 +78,17 @@ public record LoadedResource(HasMetadata object, String file, int document, Fiel
     }
 
     /**
+     * An anchor for locating many fields below one prefix of this object (such as its pod spec)
+     * without walking from the document root each time.
+     *
+     * @param prefix a path relative to the object
+     * @return the anchor; its locations equal {@link #locate(FieldPath)}'s
+     */
+    public SourceMap.Anchor anchor(FieldPath prefix) {
+        return sourceMap.anchor(base, prefix);
+    }
+
+    /**
      * Whether the object's source has a node at this path.
      *
      * @param path a path relative to the object

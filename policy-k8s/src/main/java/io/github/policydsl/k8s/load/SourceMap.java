@@ -115,6 +115,116 @@ public final class SourceMap {
         return at(rootPosition);
     }
 
+    /**
+     * An anchor at {@code base + prefix}, for locating many paths below one prefix.
+     *
+     * @param base where the object starts in the document
+     * @param prefix the prefix, relative to the object
+     * @return the anchor
+     */
+    Anchor anchor(FieldPath base, FieldPath prefix) {
+        if (tree == null) {
+            return new Anchor(this, base, prefix, null);
+        }
+        int[] nodes = new int[prefix.size()];
+        int node = 0;
+        for (int i = 0; i < base.size() && node >= 0; i++) {
+            node = step(node, base.segment(i));
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            node = node < 0 ? -1 : step(node, prefix.segment(i));
+            nodes[i] = node;
+        }
+        return new Anchor(this, base, prefix, nodes);
+    }
+
+    /**
+     * Locates the fields of one part of an object, such as a pod spec or one container, with the
+     * nodes on the way to the part found once: a path below the prefix walks only its remaining
+     * segments, and a path that is part of the prefix walks nothing. Gives the same locations as
+     * {@link LoadedResource#locate(FieldPath)}. Immutable.
+     */
+    public static final class Anchor {
+        private final SourceMap map;
+        private final FieldPath base;
+        private final FieldPath prefix;
+        /** The node of each segment of the prefix (-1 where absent), or null without a tree. */
+        private final int[] nodes;
+
+        private Anchor(SourceMap map, FieldPath base, FieldPath prefix, int[] nodes) {
+            this.map = map;
+            this.base = base;
+            this.prefix = prefix;
+            this.nodes = nodes;
+        }
+
+        /** The prefix, relative to the object. */
+        public FieldPath prefix() {
+            return prefix;
+        }
+
+        /**
+         * An anchor further down, continuing from this one's nodes.
+         *
+         * @param longer a path that starts with this anchor's prefix
+         * @return the anchor at {@code longer}
+         */
+        public Anchor below(FieldPath longer) {
+            if (nodes == null || !longer.startsWith(prefix)) {
+                return map.anchor(base, longer);
+            }
+            int[] more = java.util.Arrays.copyOf(nodes, longer.size());
+            int node = nodes.length == 0 ? rootOf() : nodes[nodes.length - 1];
+            for (int i = nodes.length; i < longer.size(); i++) {
+                node = node < 0 ? -1 : map.step(node, longer.segment(i));
+                more[i] = node;
+            }
+            return new Anchor(map, base, longer, more);
+        }
+
+        private int rootOf() {
+            int node = 0;
+            for (int i = 0; i < base.size() && node >= 0; i++) {
+                node = map.step(node, base.segment(i));
+            }
+            return node;
+        }
+
+        /**
+         * The location of the most specific existing node on a path.
+         *
+         * @param path a path relative to the object
+         * @return the location, as {@link LoadedResource#locate(FieldPath)} gives it
+         */
+        public Location locate(FieldPath path) {
+            int common = nodes == null ? 0 : commonPrefix(path);
+            // the walk along the path passes the prefix's nodes for the segments they share
+            int n = common == 0 ? -1 : nodes[common - 1];
+            if (n < 0) {
+                return map.locate(base.resolve(path));
+            }
+            int found = n;
+            for (int i = common; i < path.size(); i++) {
+                n = map.step(n, path.segment(i));
+                if (n < 0) {
+                    break;
+                }
+                found = n;
+            }
+            return map.at(map.tree.position(found));
+        }
+
+        /** How many leading segments the path shares with the prefix. */
+        private int commonPrefix(FieldPath path) {
+            int n = Math.min(path.size(), prefix.size());
+            int i = 0;
+            while (i < n && path.segment(i).equals(prefix.segment(i))) {
+                i++;
+            }
+            return i;
+        }
+    }
+
     private Location at(long pos) {
         return new Location(file, (int) (pos >>> 32), (int) pos);
     }
