@@ -57,19 +57,25 @@ public final class ConditionEvents {
         }
     }
 
-    private final List<Event> events;
-    private final int[] counts;
+    /** The collector that holds the events: this one, or the one this is a part view of. */
+    private final ConditionEvents root;
     private final String part;
     private final boolean recordSatisfied;
+    /** The kept events (root only), created with the first one. */
+    private List<Event> events;
+    /** Counts by kind (root only), kept or not. */
+    private int satisfiedCount;
+    private int violatedCount;
+    private int notApplicableCount;
+    private int errorCount;
 
     /** Creates an empty collector that records every event, satisfied ones included. */
     public ConditionEvents() {
-        this(new ArrayList<>(), new int[Kind.values().length], "", true);
+        this(null, "", true);
     }
 
-    private ConditionEvents(List<Event> events, int[] counts, String part, boolean recordSatisfied) {
-        this.events = events;
-        this.counts = counts;
+    private ConditionEvents(ConditionEvents root, String part, boolean recordSatisfied) {
+        this.root = root == null ? this : root;
         this.part = part;
         this.recordSatisfied = recordSatisfied;
     }
@@ -83,7 +89,7 @@ public final class ConditionEvents {
      * @return a new collector
      */
     public static ConditionEvents violationsOnly() {
-        return new ConditionEvents(new ArrayList<>(), new int[Kind.values().length], "", false);
+        return new ConditionEvents(null, "", false);
     }
 
     /**
@@ -95,7 +101,7 @@ public final class ConditionEvents {
      * @return the view
      */
     public ConditionEvents forPart(String partName) {
-        return new ConditionEvents(events, counts, partName == null ? "" : partName, recordSatisfied);
+        return new ConditionEvents(root, partName == null ? "" : partName, recordSatisfied);
     }
 
     /**
@@ -108,9 +114,25 @@ public final class ConditionEvents {
         return recordSatisfied;
     }
 
+    private void increment(Kind kind) {
+        ConditionEvents r = root;
+        switch (kind) {
+            case SATISFIED -> r.satisfiedCount++;
+            case VIOLATED -> r.violatedCount++;
+            case NOT_APPLICABLE -> r.notApplicableCount++;
+            case ERROR -> r.errorCount++;
+            default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
     private void record(Kind kind, String eventPart, FieldPath path, String message) {
-        counts[kind.ordinal()]++;
-        events.add(new Event(kind, path, message, eventPart));
+        Event e = new Event(kind, path, message, eventPart);
+        increment(kind);
+        ConditionEvents r = root;
+        if (r.events == null) {
+            r.events = new ArrayList<>(4);
+        }
+        r.events.add(e);
     }
 
     /**
@@ -123,7 +145,7 @@ public final class ConditionEvents {
         if (recordSatisfied) {
             record(Kind.SATISFIED, part, path, message);
         } else {
-            counts[Kind.SATISFIED.ordinal()]++;
+            root.satisfiedCount++;
         }
     }
 
@@ -138,7 +160,7 @@ public final class ConditionEvents {
         if (recordSatisfied) {
             record(Kind.SATISFIED, part, path.get(), message.get());
         } else {
-            counts[Kind.SATISFIED.ordinal()]++;
+            root.satisfiedCount++;
         }
     }
 
@@ -181,8 +203,9 @@ public final class ConditionEvents {
      * @param message the statement
      */
     public void add(Kind kind, String partName, FieldPath path, String message) {
+        Objects.requireNonNull(kind, "kind");
         if (kind == Kind.SATISFIED && !recordSatisfied) {
-            counts[kind.ordinal()]++;
+            root.satisfiedCount++;
         } else {
             record(kind, partName, path, message);
         }
@@ -194,21 +217,15 @@ public final class ConditionEvents {
      * @param other the events to copy
      */
     public void addAll(ConditionEvents other) {
-        for (Event e : other.events) {
+        List<Event> theirs = other.events();
+        int keptSatisfied = 0;
+        for (Event e : theirs) {
+            if (e.kind() == Kind.SATISFIED) {
+                keptSatisfied++;
+            }
             add(e.kind(), e.part(), e.path(), e.message());
         }
-        int unkept = other.counts[Kind.SATISFIED.ordinal()] - kept(other, Kind.SATISFIED);
-        counts[Kind.SATISFIED.ordinal()] += unkept;
-    }
-
-    private static int kept(ConditionEvents c, Kind kind) {
-        int n = 0;
-        for (Event e : c.events) {
-            if (e.kind() == kind) {
-                n++;
-            }
-        }
-        return n;
+        root.satisfiedCount += other.count(Kind.SATISFIED) - keptSatisfied;
     }
 
     /**
@@ -218,7 +235,8 @@ public final class ConditionEvents {
      * @return an unmodifiable view
      */
     public List<Event> events() {
-        return Collections.unmodifiableList(events);
+        List<Event> list = root.events;
+        return list == null ? List.of() : Collections.unmodifiableList(list);
     }
 
     /**
@@ -228,7 +246,13 @@ public final class ConditionEvents {
      * @return the count
      */
     public int count(Kind kind) {
-        return counts[kind.ordinal()];
+        ConditionEvents r = root;
+        return switch (kind) {
+            case SATISFIED -> r.satisfiedCount;
+            case VIOLATED -> r.violatedCount;
+            case NOT_APPLICABLE -> r.notApplicableCount;
+            case ERROR -> r.errorCount;
+        };
     }
 
     /**
@@ -238,7 +262,7 @@ public final class ConditionEvents {
      * @return true if at least one was
      */
     public boolean has(Kind kind) {
-        return counts[kind.ordinal()] > 0;
+        return count(kind) > 0;
     }
 
     /**
@@ -246,17 +270,19 @@ public final class ConditionEvents {
      * collector can serve several checks in turn.
      */
     public void clear() {
-        events.clear();
-        java.util.Arrays.fill(counts, 0);
+        ConditionEvents r = root;
+        if (r.events != null) {
+            r.events.clear();
+        }
+        r.satisfiedCount = 0;
+        r.violatedCount = 0;
+        r.notApplicableCount = 0;
+        r.errorCount = 0;
     }
 
     /** Whether nothing was recorded. */
     public boolean isEmpty() {
-        for (int c : counts) {
-            if (c > 0) {
-                return false;
-            }
-        }
-        return true;
+        ConditionEvents r = root;
+        return r.satisfiedCount == 0 && r.violatedCount == 0 && r.notApplicableCount == 0 && r.errorCount == 0;
     }
 }

@@ -32,7 +32,8 @@ public final class ContainerRef implements Subject {
     private final int index;
     private final Container container;
     private final FieldPath path;
-    private final FieldPath scPath;
+    /** The path of the container's securityContext, built on first use. */
+    private FieldPath scPath;
 
     private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, Container container) {
         this.pod = pod;
@@ -40,7 +41,6 @@ public final class ContainerRef implements Subject {
         this.index = index;
         this.container = container;
         this.path = pod.specPath().child(slot.field()).index(index);
-        this.scPath = path.child("securityContext");
     }
 
     static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, Object c) {
@@ -123,14 +123,14 @@ public final class ContainerRef implements Subject {
         return path.child(names);
     }
 
-    /** A path below the container's security context. */
-    FieldPath sc(String... names) {
-        return scPath.child(names);
-    }
-
-    /** A path below the pod's security context. */
-    FieldPath podSc(String... names) {
-        return pod.securityContextPath().child(names);
+    /** The path of the container's security context. */
+    private FieldPath scPath() {
+        FieldPath p = scPath;
+        if (p == null) {
+            p = path.child("securityContext");
+            scPath = p;
+        }
+        return p;
     }
 
     @Override
@@ -171,14 +171,14 @@ public final class ContainerRef implements Subject {
         if (sc != null) {
             V v = containerField.apply(sc);
             if (v != null) {
-                return new Effective<>(v, sc(field), "container");
+                return Effective.at(v, scPath(), field, "container");
             }
         }
         PodSecurityContext psc = pod.spec().getSecurityContext();
         if (psc != null) {
             V v = podField.apply(psc);
             if (v != null) {
-                return new Effective<>(v, podSc(field), "pod");
+                return Effective.at(v, pod.securityContextPath(), field, "pod");
             }
         }
         return Effective.unset();
@@ -186,23 +186,23 @@ public final class ContainerRef implements Subject {
 
     /** Effective {@code runAsNonRoot}. */
     public Effective<Boolean> runAsNonRoot() {
-        return inherited(SecurityContext::getRunAsNonRoot, PodSecurityContext::getRunAsNonRoot, "runAsNonRoot");
+        return inherited(SecurityContext::getRunAsNonRoot, PodSecurityContext::getRunAsNonRoot, RUN_AS_NON_ROOT);
     }
 
     /** Effective {@code runAsUser}. */
     public Effective<Long> runAsUser() {
-        return inherited(SecurityContext::getRunAsUser, PodSecurityContext::getRunAsUser, "runAsUser");
+        return inherited(SecurityContext::getRunAsUser, PodSecurityContext::getRunAsUser, RUN_AS_USER);
     }
 
     /** Effective {@code seccompProfile.type}. */
     public Effective<String> seccompProfileType() {
         return inherited(sc -> sc.getSeccompProfile() == null ? null : sc.getSeccompProfile().getType(),
-                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), "seccompProfile", "type");
+                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), SECCOMP_TYPE);
     }
 
     /** Whether the container is privileged ({@code privileged: true}); default false. */
     public Effective<Boolean> privileged() {
-        return containerOnly(SecurityContext::getPrivileged, "privileged", Boolean.FALSE);
+        return containerOnly(SecurityContext::getPrivileged, PRIVILEGED, DEFAULT_FALSE);
     }
 
     /**
@@ -212,12 +212,12 @@ public final class ContainerRef implements Subject {
      * @return the effective value
      */
     public Effective<Boolean> allowPrivilegeEscalation() {
-        return containerOnly(SecurityContext::getAllowPrivilegeEscalation, "allowPrivilegeEscalation", Boolean.TRUE);
+        return containerOnly(SecurityContext::getAllowPrivilegeEscalation, ALLOW_PRIVILEGE_ESCALATION, DEFAULT_TRUE);
     }
 
     /** Effective {@code readOnlyRootFilesystem}; default false. */
     public Effective<Boolean> readOnlyRootFilesystem() {
-        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, "readOnlyRootFilesystem", Boolean.FALSE);
+        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, READ_ONLY_ROOT_FILESYSTEM, DEFAULT_FALSE);
     }
 
     /** The dropped capabilities; empty when none. */
@@ -232,13 +232,23 @@ public final class ContainerRef implements Subject {
         return caps == null || caps.getAdd() == null ? List.of() : caps.getAdd();
     }
 
-    private <V> Effective<V> containerOnly(Function<SecurityContext, V> getter, String field, V defaultValue) {
+    private static final String[] RUN_AS_NON_ROOT = {"runAsNonRoot"};
+    private static final String[] RUN_AS_USER = {"runAsUser"};
+    private static final String[] SECCOMP_TYPE = {"seccompProfile", "type"};
+    private static final String[] PRIVILEGED = {"privileged"};
+    private static final String[] ALLOW_PRIVILEGE_ESCALATION = {"allowPrivilegeEscalation"};
+    private static final String[] READ_ONLY_ROOT_FILESYSTEM = {"readOnlyRootFilesystem"};
+    private static final Effective<Boolean> DEFAULT_FALSE = new Effective<>(Boolean.FALSE, null, "default");
+    private static final Effective<Boolean> DEFAULT_TRUE = new Effective<>(Boolean.TRUE, null, "default");
+
+    private Effective<Boolean> containerOnly(Function<SecurityContext, Boolean> getter, String[] field,
+            Effective<Boolean> byDefault) {
         SecurityContext sc = container.getSecurityContext();
-        V v = sc == null ? null : getter.apply(sc);
+        Boolean v = sc == null ? null : getter.apply(sc);
         if (v != null) {
-            return new Effective<>(v, sc(field), "container");
+            return Effective.at(v, scPath(), field, "container");
         }
-        return new Effective<>(defaultValue, null, "default");
+        return byDefault;
     }
 
     @Override

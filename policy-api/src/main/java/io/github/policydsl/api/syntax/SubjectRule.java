@@ -268,7 +268,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
             }
             List<Event> outcome = negated ? negate(condition, subject, events) : events.events();
             boolean onlyNa = !outcome.isEmpty() && (negated || events.count(Kind.SATISFIED) == 0);
-            for (Event e : outcome) {
+            for (int i = 0; i < outcome.size(); i++) {
+                Event e = outcome.get(i);
                 switch (e.kind()) {
                     case ERROR -> {
                         error = true;
@@ -299,7 +300,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
             Outcome outcome = error ? Outcome.ERROR : violatedOutcome;
             List<Violation> violations = new ArrayList<>(bad.size());
             SubjectRef lastPart = null;
-            for (Event e : bad) {
+            for (int i = 0; i < bad.size(); i++) {
+                Event e = bad.get(i);
                 Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
                 SubjectRef about = ref;
                 if (!e.part().isEmpty()) {
