@@ -68,6 +68,8 @@ public final class ConditionEvents {
     private int violatedCount;
     private int notApplicableCount;
     private int errorCount;
+    /** The part that events without one of their own are about, while {@link #checkPart} runs (root only). */
+    private String currentPart = "";
 
     /** Creates an empty collector that records every event, satisfied ones included. */
     public ConditionEvents() {
@@ -125,7 +127,31 @@ public final class ConditionEvents {
         }
     }
 
+    /**
+     * Checks a condition on a named part of the subject, such as one container of a pod: events
+     * it records without a part of their own are about that part. Unlike {@link #forPart} this
+     * creates no view, which matters where every container of every pod is checked.
+     *
+     * @param partName the part's name
+     * @param condition the condition
+     * @param part the part
+     * @param <P> the part's type
+     */
+    public <P> void checkPart(String partName, Condition<? super P> condition, P part) {
+        ConditionEvents r = root;
+        String before = r.currentPart;
+        r.currentPart = partName == null ? "" : partName;
+        try {
+            condition.check(part, this);
+        } finally {
+            r.currentPart = before;
+        }
+    }
+
     private void record(Kind kind, String eventPart, FieldPath path, String message) {
+        if (eventPart == null || eventPart.isEmpty()) {
+            eventPart = root.currentPart;
+        }
         Event e = new Event(kind, path, message, eventPart);
         increment(kind);
         ConditionEvents r = root;

@@ -61,6 +61,28 @@ class ConditionEventsTest {
     }
 
     @Test
+    void checkPartAttributesEventsWithoutAPartToThePartWhileItRuns() {
+        ConditionEvents events = ConditionEvents.violationsOnly();
+        Condition<String> nonEmpty = Condition.of("be non-empty", (s, e) -> {
+            if (s.isEmpty()) {
+                e.violated(P, "is empty");
+            } else {
+                e.satisfied(P, "is not empty");
+            }
+        });
+        Condition<String> named = Condition.of("name itself", (s, e) -> e.add(Kind.VIOLATED, "explicit", P, "named"));
+        events.checkPart("first", nonEmpty, "");
+        events.checkPart("second", nonEmpty, "x");
+        events.checkPart("third", named, "y");
+        events.violated(P, "about the whole subject");
+        assertThat(events.events()).extracting(Event::message, Event::part).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("is empty", "first"),
+                org.assertj.core.groups.Tuple.tuple("named", "explicit"),
+                org.assertj.core.groups.Tuple.tuple("about the whole subject", ""));
+        assertThat(events.count(Kind.SATISFIED)).isEqualTo(1);
+    }
+
+    @Test
     void addAllCarriesCountsOfSatisfiedEventsThatWereNotKept() {
         ConditionEvents inner = ConditionEvents.violationsOnly();
         inner.satisfied(P, "a");

@@ -296,7 +296,8 @@ public final class PodTemplate implements Subject {
         int n = specPath.size();
         if (path.size() > n + 1 && path.segment(n + 1) instanceof Integer index && path.startsWith(specPath)) {
             Object slot = path.segment(n);
-            for (ContainerRef c : containers) {
+            for (int i = 0; i < containers.size(); i++) {
+                ContainerRef c = containers.get(i);
                 if (c.index() == index && c.slot().field().equals(slot)) {
                     return c.anchor().locate(path);
                 }

@@ -35,7 +35,7 @@ public final class PodConditions {
             List<ContainerRef> containers = pod.containers();
             for (int i = 0; i < containers.size(); i++) {
                 ContainerRef c = containers.get(i);
-                condition.check(c, events.forPart(c.name()));
+                events.checkPart(c.name(), condition, c);
             }
             if (containers.isEmpty()) {
                 events.notApplicable(pod.specPath(), "the pod has no containers");
