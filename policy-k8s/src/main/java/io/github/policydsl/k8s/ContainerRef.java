@@ -35,17 +35,17 @@ public final class ContainerRef implements Subject {
     /** The path of the container's securityContext, built on first use. */
     private FieldPath scPath;
 
-    private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, Container container) {
+    private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, FieldPath path, Container container) {
         this.pod = pod;
         this.slot = slot;
         this.index = index;
         this.container = container;
-        this.path = pod.specPath().child(slot.field()).index(index);
+        this.path = path;
     }
 
-    static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, Object c) {
+    static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, FieldPath path, Object c) {
         Container view = c instanceof EphemeralContainer e ? view(e) : (Container) c;
-        return new ContainerRef(pod, slot, index, view);
+        return new ContainerRef(pod, slot, index, path, view);
     }
 
     private static Container view(EphemeralContainer e) {

@@ -67,13 +67,14 @@ public final class PodTemplate implements Subject {
     }
 
     private void addContainers(List<ContainerRef> all, ContainerSlot slot, List<?> list) {
-        if (list == null) {
+        if (list == null || list.isEmpty()) {
             return;
         }
+        FieldPath slotPath = specPath.child(slot.field());
         for (int i = 0; i < list.size(); i++) {
             Object c = list.get(i);
             if (c != null) {
-                all.add(ContainerRef.of(this, slot, i, c));
+                all.add(ContainerRef.of(this, slot, i, slotPath.index(i), c));
             }
         }
     }

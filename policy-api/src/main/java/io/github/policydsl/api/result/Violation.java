@@ -2,7 +2,6 @@ package io.github.policydsl.api.result;
 
 import io.github.policydsl.api.Severity;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -19,12 +18,6 @@ import java.util.Objects;
  */
 public record Violation(String ruleId, Severity severity, Outcome outcome, String message, SubjectRef subject,
         Location location, FieldPath path, String exemption) implements Comparable<Violation> {
-
-    private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::location)
-            .thenComparing(Violation::ruleId)
-            .thenComparing(Violation::subject)
-            .thenComparing(Violation::path)
-            .thenComparing(Violation::message);
 
     /** Validates the components. */
     public Violation {
@@ -100,7 +93,21 @@ public record Violation(String ruleId, Severity severity, Outcome outcome, Strin
 
     @Override
     public int compareTo(Violation o) {
-        return ORDER.compare(this, o);
+        // location, rule id, subject, path, message; the same instances are common, so test identity first
+        int c = location == o.location ? 0 : location.compareTo(o.location);
+        if (c == 0 && ruleId != o.ruleId) {
+            c = ruleId.compareTo(o.ruleId);
+        }
+        if (c == 0 && subject != o.subject) {
+            c = subject.compareTo(o.subject);
+        }
+        if (c == 0 && path != o.path) {
+            c = path.compareTo(o.path);
+        }
+        if (c == 0 && message != o.message) {
+            c = message.compareTo(o.message);
+        }
+        return c;
     }
 
     @Override
