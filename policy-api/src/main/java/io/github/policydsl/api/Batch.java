@@ -7,7 +7,6 @@ import io.github.policydsl.api.result.RuleResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The rules of a policy that share one subject source, evaluated in one pass over its subjects:
@@ -76,14 +75,13 @@ final class Batch<I extends EvaluationInput> {
         return new Split<>(this, input, subjects, chunk);
     }
 
-    /** One parallel evaluation of a batch: its chunks, their futures and the selections seen. */
+    /** One parallel evaluation of a batch: its chunks and the selections seen. */
     static final class Split<I extends EvaluationInput> {
         private final Batch<I> batch;
         private final I input;
         private final List<? extends Subject> subjects;
         private final int chunkSize;
         private final boolean[][] selected;
-        private final List<CompletableFuture<Report>> futures = new ArrayList<>();
 
         Split(Batch<I> batch, I input, List<? extends Subject> subjects, int chunkSize) {
             this.batch = batch;
@@ -95,10 +93,6 @@ final class Batch<I extends EvaluationInput> {
 
         int chunks() {
             return (subjects.size() + chunkSize - 1) / chunkSize;
-        }
-
-        List<CompletableFuture<Report>> futures() {
-            return futures;
         }
 
         /**

@@ -9,16 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A named, versioned set of rules (a "pack"). Policies compose: {@link #include(Policy)} adds the
  * rules of another policy. Rule ids must be unique within a policy. Immutable and thread-safe.
+ *
+ * <p>Evaluation groups the {@link PerSubjectRule}s that share a {@link SubjectSource} (the same
+ * instance) and evaluates each group in one pass over the source's subjects, every rule per
+ * subject; other rules are evaluated one by one. The report is the same as evaluating every rule
+ * on its own and merging the reports.
  *
  * @param <I> the input type
  */
@@ -131,7 +137,7 @@ public final class Policy<I extends EvaluationInput> {
     }
 
     /**
-     * Evaluates every rule, plus the input's load errors.
+     * Evaluates every rule, plus the input's load errors, on the calling thread.
      *
      * @param input the input
      * @return one report
@@ -160,53 +166,80 @@ public final class Policy<I extends EvaluationInput> {
      */
     public Report evaluate(I input, Executor executor) {
         Objects.requireNonNull(executor, "executor");
-        List<CompletableFuture<Report>> tasks = new ArrayList<>();
+        return evaluateWith(input, executor, Integer.MAX_VALUE, false);
+    }
+
+    /** Subject chunks per shared pass in parallel evaluation: enough to balance two to eight threads. */
+    private static final int TASKS_PER_BATCH = 16;
+
+    private Report evaluateWith(I input, Executor executor, int helpers, boolean callerWorks) {
+        List<Supplier<Report>> tasks = new ArrayList<>();
         List<Batch.Split<I>> splits = new ArrayList<>();
         for (Batch<I> batch : batches) {
             Batch.Split<I> split = batch.split(input, TASKS_PER_BATCH);
             splits.add(split);
             for (int i = 0; i < split.chunks(); i++) {
                 int chunk = i;
-                split.futures().add(CompletableFuture.supplyAsync(() -> split.evaluate(chunk), executor));
+                tasks.add(() -> split.evaluate(chunk));
             }
         }
         for (Rule<I> r : singles) {
-            tasks.add(CompletableFuture.supplyAsync(() -> r.evaluateRuleOnly(input), executor));
+            tasks.add(() -> r.evaluateRuleOnly(input));
         }
-        List<Report> reports = new ArrayList<>();
+        Report[] done = runAll(tasks, executor, helpers, callerWorks);
+        List<Report> reports = new ArrayList<>(done.length + splits.size() + 1);
         reports.add(new Report(input.loadErrors(), List.of(), input.inputs()));
+        reports.addAll(java.util.Arrays.asList(done));
         for (Batch.Split<I> split : splits) {
-            for (CompletableFuture<Report> f : split.futures()) {
-                reports.add(join(f));
-            }
             reports.add(split.emptySelections());
-        }
-        for (CompletableFuture<Report> t : tasks) {
-            reports.add(join(t));
         }
         return Report.merge(reports);
     }
 
-    /** Subject chunks per shared pass in parallel evaluation: enough to balance two to eight threads. */
-    private static final int TASKS_PER_BATCH = 16;
-
-    private static Report join(CompletableFuture<Report> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+    /**
+     * Runs the tasks on up to {@code helpers} workers of the executor (and on the calling thread
+     * too if {@code callerWorks}); each worker takes the next task until none is left. The first
+     * exception stops the workers from taking more and is rethrown.
+     */
+    private static Report[] runAll(List<Supplier<Report>> tasks, Executor executor, int helpers, boolean callerWorks) {
+        Report[] out = new Report[tasks.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            int i;
+            while (failure.get() == null && (i = next.getAndIncrement()) < out.length) {
+                try {
+                    out[i] = tasks.get(i).get();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
             }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+        };
+        int submitted = Math.min(helpers, tasks.size() - (callerWorks ? 1 : 0));
+        List<CompletableFuture<Void>> running = new ArrayList<>(Math.max(0, submitted));
+        for (int w = 0; w < submitted; w++) {
+            running.add(CompletableFuture.runAsync(worker, executor));
         }
+        if (callerWorks) {
+            worker.run();
+        }
+        for (CompletableFuture<Void> f : running) {
+            f.join(); // workers catch everything a task throws
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return out;
     }
 
     /**
-     * Evaluates every rule on a pool of {@code parallelism} daemon threads created for this call,
-     * shared passes over subjects split by subject, and shuts the pool down afterwards. The report
+     * Evaluates every rule on {@code parallelism} threads: the calling thread and a pool of
+     * daemon threads created for this call and shut down afterwards; shared passes over subjects
+     * are split by subject. The report
      * is identical to {@link #evaluate(EvaluationInput)}'s.
      *
      * @param input the input
@@ -223,9 +256,10 @@ public final class Policy<I extends EvaluationInput> {
             t.setDaemon(true);
             return t;
         };
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemons);
+        // the calling thread is one of the workers
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism - 1, daemons);
         try {
-            return evaluate(input, pool);
+            return evaluateWith(input, pool, parallelism - 1, true);
         } finally {
             pool.shutdownNow();
         }

@@ -23,7 +23,6 @@ import io.github.policydsl.k8s.load.SourceMap;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -41,36 +40,56 @@ public final class PodTemplate implements Subject {
     private static final FieldPath CRON_TEMPLATE = SPEC.child("jobTemplate", "spec", "template");
     private static final FieldPath POD_TEMPLATE = FieldPath.root().child("template");
 
+    /** The paths of one template location, shared by every template there. */
+    private record Paths(FieldPath template, FieldPath spec, FieldPath securityContext, FieldPath[] slots) {
+        static Paths at(FieldPath template) {
+            FieldPath spec = template.child("spec");
+            FieldPath[] slots = new FieldPath[ContainerSlot.values().length];
+            for (ContainerSlot slot : ContainerSlot.values()) {
+                slots[slot.ordinal()] = spec.child(slot.field());
+            }
+            return new Paths(template, spec, spec.child("securityContext"), slots);
+        }
+    }
+
+    private static final Paths AT_ROOT = Paths.at(FieldPath.root());
+    private static final Paths AT_TEMPLATE = Paths.at(TEMPLATE);
+    private static final Paths AT_CRON_TEMPLATE = Paths.at(CRON_TEMPLATE);
+    private static final Paths AT_POD_TEMPLATE = Paths.at(POD_TEMPLATE);
+
     private final LoadedResource owner;
     private final Manifests manifests;
-    private final FieldPath templatePath;
-    private final FieldPath specPath;
-    private final FieldPath securityContextPath;
+    private final Paths paths;
     private final ObjectMeta metadata;
     private final PodSpec spec;
-    private final List<ContainerRef> containers;
+    /**
+     * The containers of every slot, built on first use (rules evaluated in parallel build them
+     * in their own tasks). A race builds equal lists twice at most; the list is immutable, so it
+     * is published safely.
+     */
+    private List<ContainerRef> containers;
 
-    private PodTemplate(LoadedResource owner, Manifests manifests, FieldPath templatePath, ObjectMeta metadata,
-            PodSpec spec) {
+    private PodTemplate(LoadedResource owner, Manifests manifests, Paths paths, ObjectMeta metadata, PodSpec spec) {
         this.owner = owner;
         this.manifests = manifests;
-        this.templatePath = templatePath;
-        this.specPath = templatePath.child("spec");
-        this.securityContextPath = specPath.child("securityContext");
+        this.paths = paths;
         this.metadata = metadata == null ? new ObjectMeta() : metadata;
         this.spec = spec;
+    }
+
+    private List<ContainerRef> buildContainers() {
         List<ContainerRef> all = new ArrayList<>();
         addContainers(all, ContainerSlot.INIT, spec.getInitContainers());
         addContainers(all, ContainerSlot.CONTAINER, spec.getContainers());
         addContainers(all, ContainerSlot.EPHEMERAL, spec.getEphemeralContainers());
-        this.containers = Collections.unmodifiableList(all);
+        return List.copyOf(all);
     }
 
     private void addContainers(List<ContainerRef> all, ContainerSlot slot, List<?> list) {
         if (list == null || list.isEmpty()) {
             return;
         }
-        FieldPath slotPath = specPath.child(slot.field());
+        FieldPath slotPath = paths.slots()[slot.ordinal()];
         for (int i = 0; i < list.size(); i++) {
             Object c = list.get(i);
             if (c != null) {
@@ -111,42 +130,42 @@ public final class PodTemplate implements Subject {
             o = typed(g);
         }
         if (o instanceof Pod p) {
-            return p.getSpec() == null ? null : new PodTemplate(r, manifests, FieldPath.root(), p.getMetadata(), p.getSpec());
+            return p.getSpec() == null ? null : new PodTemplate(r, manifests, AT_ROOT, p.getMetadata(), p.getSpec());
         }
         if (o instanceof Deployment d) {
-            return d.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, d.getSpec().getTemplate());
+            return d.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, d.getSpec().getTemplate());
         }
         if (o instanceof StatefulSet s) {
-            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, s.getSpec().getTemplate());
         }
         if (o instanceof DaemonSet s) {
-            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, s.getSpec().getTemplate());
         }
         if (o instanceof ReplicaSet s) {
-            return s.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, s.getSpec().getTemplate());
+            return s.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, s.getSpec().getTemplate());
         }
         if (o instanceof Job j) {
-            return j.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, j.getSpec().getTemplate());
+            return j.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, j.getSpec().getTemplate());
         }
         if (o instanceof ReplicationController rc) {
-            return rc.getSpec() == null ? null : fromTemplate(r, manifests, TEMPLATE, rc.getSpec().getTemplate());
+            return rc.getSpec() == null ? null : fromTemplate(r, manifests, AT_TEMPLATE, rc.getSpec().getTemplate());
         }
         if (o instanceof CronJob cj) {
             if (cj.getSpec() == null || cj.getSpec().getJobTemplate() == null
                     || cj.getSpec().getJobTemplate().getSpec() == null) {
                 return null;
             }
-            return fromTemplate(r, manifests, CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
+            return fromTemplate(r, manifests, AT_CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
         }
         if (o instanceof io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob cj) {
             if (cj.getSpec() == null || cj.getSpec().getJobTemplate() == null
                     || cj.getSpec().getJobTemplate().getSpec() == null) {
                 return null;
             }
-            return fromTemplate(r, manifests, CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
+            return fromTemplate(r, manifests, AT_CRON_TEMPLATE, cj.getSpec().getJobTemplate().getSpec().getTemplate());
         }
         if (o instanceof io.fabric8.kubernetes.api.model.PodTemplate pt) {
-            return fromTemplate(r, manifests, POD_TEMPLATE, pt.getTemplate());
+            return fromTemplate(r, manifests, AT_POD_TEMPLATE, pt.getTemplate());
         }
         return null;
     }
@@ -170,7 +189,7 @@ public final class PodTemplate implements Subject {
         }
     }
 
-    private static PodTemplate fromTemplate(LoadedResource r, Manifests manifests, FieldPath path, PodTemplateSpec t) {
+    private static PodTemplate fromTemplate(LoadedResource r, Manifests manifests, Paths path, PodTemplateSpec t) {
         if (t == null || t.getSpec() == null) {
             return null;
         }
@@ -224,28 +243,33 @@ public final class PodTemplate implements Subject {
 
     /** All containers: init containers, app containers, then ephemeral containers. */
     public List<ContainerRef> containers() {
-        return containers;
+        List<ContainerRef> c = containers;
+        if (c == null) {
+            c = buildContainers();
+            containers = c;
+        }
+        return c;
     }
 
     /** The path of the template in its object: root for a Pod, {@code spec.template} for a Deployment. */
     @Override
     public FieldPath path() {
-        return templatePath;
+        return paths.template();
     }
 
     /** The path of the pod spec, e.g. {@code spec.template.spec}. */
     public FieldPath specPath() {
-        return specPath;
+        return paths.spec();
     }
 
     /** The path of the pod's securityContext, e.g. {@code spec.template.spec.securityContext}. */
     FieldPath securityContextPath() {
-        return securityContextPath;
+        return paths.securityContext();
     }
 
     /** The path of the template's metadata, e.g. {@code spec.template.metadata}. */
     public FieldPath metadataPath() {
-        return templatePath.child("metadata");
+        return paths.template().child("metadata");
     }
 
     /** Cached like {@link #location}: every result names this subject. */
@@ -281,7 +305,7 @@ public final class PodTemplate implements Subject {
     SourceMap.Anchor specAnchor() {
         SourceMap.Anchor a = specAnchor;
         if (a == null) {
-            a = owner.anchor(specPath);
+            a = owner.anchor(paths.spec());
             specAnchor = a;
         }
         return a;
@@ -294,11 +318,13 @@ public final class PodTemplate implements Subject {
      */
     @Override
     public Location locate(FieldPath path) {
+        FieldPath specPath = paths.spec();
         int n = specPath.size();
         if (path.size() > n + 1 && path.segment(n + 1) instanceof Integer index && path.startsWith(specPath)) {
             Object slot = path.segment(n);
-            for (int i = 0; i < containers.size(); i++) {
-                ContainerRef c = containers.get(i);
+            List<ContainerRef> all = containers();
+            for (int i = 0; i < all.size(); i++) {
+                ContainerRef c = all.get(i);
                 if (c.index() == index && c.slot().field().equals(slot)) {
                     return c.anchor().locate(path);
                 }
