@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -257,7 +255,10 @@ public final class Policy<I extends EvaluationInput> {
             return t;
         };
         // the calling thread is one of the workers
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism - 1, daemons);
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(parallelism - 1,
+                parallelism - 1, 0L, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), daemons);
+        pool.prestartAllCoreThreads(); // the threads start while the subjects are extracted
         try {
             return evaluateWith(input, pool, parallelism - 1, true);
         } finally {

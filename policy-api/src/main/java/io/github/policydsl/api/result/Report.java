@@ -111,11 +111,31 @@ public final class Report {
             // every report's results are sorted already: one non-empty part needs no sorting
             return new Report(only == null ? List.of() : only.results, rules, allInputs, true);
         }
-        List<RuleResult> results = new ArrayList<>(size);
+        // parts that cover disjoint ranges (such as chunks of one pass over subjects) are
+        // concatenated in order; otherwise the parts are sorted together
+        List<Report> parts = new ArrayList<>(nonEmpty);
         for (Report r : reports) {
-            results.addAll(r.results);
+            if (!r.results.isEmpty()) {
+                parts.add(r);
+            }
         }
-        return new Report(results, rules, allInputs);
+        parts.sort((a, b) -> compare(a.results.get(0), b.results.get(0)));
+        boolean disjoint = true;
+        for (int i = 1; i < parts.size() && disjoint; i++) {
+            List<RuleResult> before = parts.get(i - 1).results;
+            disjoint = compare(before.get(before.size() - 1), parts.get(i).results.get(0)) <= 0;
+        }
+        RuleResult[] all = new RuleResult[size];
+        int at = 0;
+        for (Report r : disjoint ? parts : reports) {
+            Object[] part = r.results.toArray();
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        if (!disjoint) {
+            java.util.Arrays.sort(all, ORDER);
+        }
+        return new Report(java.util.Collections.unmodifiableList(java.util.Arrays.asList(all)), rules, allInputs, true);
     }
 
     /**
