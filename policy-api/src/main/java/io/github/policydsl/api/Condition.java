@@ -74,7 +74,7 @@ public abstract class Condition<T> {
         Objects.requireNonNull(path, "path");
         return of(description, (subject, events) -> {
             if (predicate.test(subject)) {
-                events.satisfied(path.apply(subject), "does " + description);
+                events.satisfied(() -> path.apply(subject), () -> "does " + description);
             } else {
                 events.violated(path.apply(subject), "does not " + description);
             }
