@@ -3,7 +3,6 @@ package io.github.policydsl.k8s.condition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.github.policydsl.api.Condition;
-import io.github.policydsl.api.ConditionEvents;
 import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.k8s.ContainerRef;
 import io.github.policydsl.k8s.PodTemplate;
