@@ -142,6 +142,11 @@ class ParallelEvaluationTest {
         assertThatThrownBy(() -> broken.evaluate(input())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> broken.evaluateParallel(input(), 2)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no condition");
+        Boxes none = new Boxes(List.of(), List.of());
+        assertThatThrownBy(() -> broken.evaluate(none)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no condition");
+        assertThatThrownBy(() -> broken.evaluateParallel(none, 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no condition");
     }
 
     @Test

@@ -348,6 +348,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
 
     @Override
     public RuleResult emptySelection(List<InputInfo> inputs) {
+        checkHasConditions();
         if (spec.allowEmpty()) {
             return null;
         }
