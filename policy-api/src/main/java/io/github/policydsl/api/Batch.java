@@ -42,10 +42,11 @@ final class Batch<I extends EvaluationInput> {
 
     private void evaluate(I input, List<? extends Subject> subjects, int from, int to, boolean[] selected,
             List<RuleResult> results) {
+        ConditionEvents scratch = ConditionEvents.violationsOnly();
         for (int s = from; s < to; s++) {
             Subject subject = subjects.get(s);
             for (int r = 0; r < rules.length; r++) {
-                RuleResult result = rules[r].evaluateSubject(input, subject);
+                RuleResult result = rules[r].evaluateSubject(input, subject, scratch);
                 if (result != null) {
                     selected[r] = true;
                     results.add(result);

@@ -34,6 +34,22 @@ public interface PerSubjectRule<I extends EvaluationInput, T extends Subject> ex
     RuleResult evaluateSubject(I input, T subject);
 
     /**
+     * Evaluates one subject with a collector the caller lends for the call: a rule may
+     * {@link ConditionEvents#clear() clear} and use it instead of creating one of its own, which
+     * spares an allocation per subject and rule. The collector is
+     * {@link ConditionEvents#violationsOnly() violations-only} and belongs to the calling thread.
+     * The default ignores it.
+     *
+     * @param input the input the subject comes from
+     * @param subject a subject of {@link #source()}
+     * @param scratch a collector to reuse
+     * @return the result, or {@code null} when the rule's selection does not include the subject
+     */
+    default RuleResult evaluateSubject(I input, T subject, ConditionEvents scratch) {
+        return evaluateSubject(input, subject);
+    }
+
+    /**
      * The result when the rule selected no subject at all.
      *
      * @param inputs the files read

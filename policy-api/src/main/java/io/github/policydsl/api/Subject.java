@@ -14,6 +14,17 @@ public interface Subject {
     /** What the subject is, for reports. */
     SubjectRef ref();
 
+    /**
+     * A named part of the subject, such as one container of a pod, for reports: {@link #ref()}
+     * narrowed to the part. Implementations may return cached references.
+     *
+     * @param part the part's name; empty for the whole subject
+     * @return the reference
+     */
+    default SubjectRef ref(String part) {
+        return part.isEmpty() ? ref() : ref().withContainer(part);
+    }
+
     /** The subject's own path within its document, e.g. {@code spec.template.spec.containers[0]}. */
     FieldPath path();
 

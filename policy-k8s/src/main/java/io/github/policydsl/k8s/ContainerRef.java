@@ -133,9 +133,17 @@ public final class ContainerRef implements Subject {
         return p;
     }
 
+    /** Cached reference; a benign race builds equal ones twice at most. */
+    private SubjectRef ref;
+
     @Override
     public SubjectRef ref() {
-        return pod.ref().withContainer(name());
+        SubjectRef r = ref;
+        if (r == null) {
+            r = pod.ref().withContainer(name());
+            ref = r;
+        }
+        return r;
     }
 
     /** Cached: the anchor at this container, for locating its fields. A benign race creates it twice at most. */

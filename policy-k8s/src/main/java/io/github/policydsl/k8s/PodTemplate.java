@@ -285,6 +285,21 @@ public final class PodTemplate implements Subject {
         return r;
     }
 
+    /** The reference of the container with this name (names are unique within a pod), cached by the container. */
+    @Override
+    public SubjectRef ref(String part) {
+        if (part.isEmpty()) {
+            return ref();
+        }
+        List<ContainerRef> all = containers();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(part)) {
+                return all.get(i).ref();
+            }
+        }
+        return ref().withContainer(part);
+    }
+
     /** Cached: finds the pod spec's node once for all the fields located below it. */
     private SourceMap.Anchor specAnchor;
 

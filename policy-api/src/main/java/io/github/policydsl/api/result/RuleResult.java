@@ -22,8 +22,10 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(outcome, "outcome");
-        if (violations.size() <= 1) {
-            violations = List.copyOf(violations);
+        if (violations.isEmpty()) {
+            violations = List.of();
+        } else if (violations.size() == 1) {
+            violations = List.of(violations.get(0));
         } else {
             Violation[] sorted = violations.toArray(new Violation[0]);
             java.util.Arrays.sort(sorted);

@@ -226,9 +226,26 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     }
 
     @Override
-    public RuleResult evaluateSubject(I input, T subject) {
+    public final RuleResult evaluateSubject(I input, T subject) {
+        return evaluateSubject(input, subject, null);
+    }
+
+    @Override
+    public final RuleResult evaluateSubject(I input, T subject, ConditionEvents scratch) {
         checkHasConditions();
-        return spec.selection().test(subject) ? evaluateSubject(info, subject) : null;
+        return spec.selection().test(subject) ? finish(input, evaluateSubject(info, subject, scratch)) : null;
+    }
+
+    /**
+     * Lets a domain rule adjust the result of one subject, for example to apply inline
+     * exemptions; every evaluation path calls it. The default returns the result as it is.
+     *
+     * @param input the input the subject comes from
+     * @param result the result of the rule's conditions
+     * @return the result to report
+     */
+    protected RuleResult finish(I input, RuleResult result) {
+        return result;
     }
 
     private void checkHasConditions() {
@@ -237,7 +254,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         }
     }
 
-    private RuleResult evaluateSubject(RuleInfo info, T subject) {
+    private RuleResult evaluateSubject(RuleInfo info, T subject, ConditionEvents scratch) {
         Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
         boolean negated = spec.negated();
         List<Event> bad = null;
@@ -245,7 +262,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         boolean error = false;
         boolean violated = false;
         int skipped = 0;
-        ConditionEvents shared = negated ? null : ConditionEvents.violationsOnly();
+        ConditionEvents shared = negated ? null
+                : scratch != null && !scratch.recordsSatisfied() ? scratch : ConditionEvents.violationsOnly();
         for (Condition<? super T> condition : conditions) {
             ConditionEvents events;
             if (negated) {
@@ -306,8 +324,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                 SubjectRef about = ref;
                 if (!e.part().isEmpty()) {
                     // events of one part come together: name it once
-                    lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart
-                            : ref.withContainer(e.part());
+                    lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart : subject.ref(e.part());
                     about = lastPart;
                 }
                 violations.add(new Violation(info.id(), info.severity(), o, e.message(), about, subject.locate(e.path()),

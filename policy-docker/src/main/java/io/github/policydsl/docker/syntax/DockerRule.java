@@ -35,9 +35,8 @@ public abstract class DockerRule<T extends Subject, SELF extends DockerRule<T, S
     }
 
     @Override
-    public RuleResult evaluateSubject(Dockerfiles input, T subject) {
-        RuleResult r = super.evaluateSubject(input, subject);
-        if (r == null || (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.WARN)) {
+    protected RuleResult finish(Dockerfiles input, RuleResult r) {
+        if (r.outcome() != Outcome.FAIL && r.outcome() != Outcome.WARN) {
             return r;
         }
         String id = id();

@@ -25,6 +25,54 @@ public final class ContainerConditions {
 
     private static final String[] RESOURCES = {"cpu", "memory"};
 
+    /** Violation messages for every Boolean effective value, built once (most violations repeat one of a few). */
+    private static final BooleanMessages MAY_RUN_AS_ROOT = new BooleanMessages("may run as root: runAsNonRoot is ");
+    private static final BooleanMessages ALLOWS_ESCALATION =
+            new BooleanMessages("allows privilege escalation: allowPrivilegeEscalation is ");
+    private static final BooleanMessages WRITABLE_ROOT =
+            new BooleanMessages("has a writable root filesystem: readOnlyRootFilesystem is ");
+
+    /** {@code prefix + describe()} for the Boolean values and origins a container field can have, precomputed. */
+    private static final class BooleanMessages {
+        private static final String[] ORIGINS = {"container", "pod", "default", "unset"};
+        private final String prefix;
+        private final String[] messages = new String[3 * ORIGINS.length];
+
+        BooleanMessages(String prefix) {
+            this.prefix = prefix;
+            Boolean[] values = {Boolean.TRUE, Boolean.FALSE, null};
+            for (int v = 0; v < values.length; v++) {
+                for (int o = 0; o < ORIGINS.length; o++) {
+                    messages[v * ORIGINS.length + o] = prefix + new Effective<>(values[v], null, ORIGINS[o]).describe();
+                }
+            }
+        }
+
+        String of(Effective<Boolean> e) {
+            int v = e.value() == null ? 2 : e.value() ? 0 : 1;
+            for (int o = 0; o < ORIGINS.length; o++) {
+                if (ORIGINS[o].equals(e.origin())) {
+                    return messages[v * ORIGINS.length + o];
+                }
+            }
+            return prefix + e.describe();
+        }
+    }
+
+    private static final String[][] MISSING_RESOURCE = {
+        {missing("limits", "cpu"), missing("limits", "memory")},
+        {missing("requests", "cpu"), missing("requests", "memory")},
+    };
+
+    private static String missing(String kind, String resource) {
+        return "has no " + resource + " " + kind.substring(0, kind.length() - 1) + ": resources." + kind + "." + resource
+                + " is unset";
+    }
+
+    private static String missingResource(String kind, String resource) {
+        return MISSING_RESOURCE["limits".equals(kind) ? 0 : 1]["cpu".equals(resource) ? 0 : 1];
+    }
+
     private ContainerConditions() {
     }
 
@@ -36,7 +84,7 @@ public final class ContainerConditions {
                 events.satisfied(e::source, () -> "runs as non-root: runAsNonRoot is " + e.describe());
             } else {
                 FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "runAsNonRoot");
-                events.violated(fix, "may run as root: runAsNonRoot is " + e.describe());
+                events.violated(fix, MAY_RUN_AS_ROOT.of(e));
             }
         });
     }
@@ -80,7 +128,7 @@ public final class ContainerConditions {
                 events.satisfied(e::source, () -> "does not allow privilege escalation");
             } else {
                 events.violated(e.source() != null ? e.source() : c.field("securityContext", "allowPrivilegeEscalation"),
-                        "allows privilege escalation: allowPrivilegeEscalation is " + e.describe());
+                        ALLOWS_ESCALATION.of(e));
             }
         });
     }
@@ -93,7 +141,7 @@ public final class ContainerConditions {
                 events.satisfied(e::source, () -> "has a read-only root filesystem");
             } else {
                 events.violated(e.source() != null ? e.source() : c.field("securityContext", "readOnlyRootFilesystem"),
-                        "has a writable root filesystem: readOnlyRootFilesystem is " + e.describe());
+                        WRITABLE_ROOT.of(e));
             }
         });
     }
@@ -155,8 +203,7 @@ public final class ContainerConditions {
                 events.satisfied(() -> c.field("resources", kind, resource), () -> "sets a " + resource + " "
                         + kind.substring(0, kind.length() - 1) + (defaulted ? " (defaulted from its limit)" : ""));
             } else {
-                events.violated(c.field("resources", kind, resource), "has no " + resource + " " + kind.substring(0, kind.length() - 1)
-                        + ": resources." + kind + "." + resource + " is unset");
+                events.violated(c.field("resources", kind, resource), missingResource(kind, resource));
             }
         }
     }
