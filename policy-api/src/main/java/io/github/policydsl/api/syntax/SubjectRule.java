@@ -257,7 +257,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     private RuleResult evaluateSubject(RuleInfo info, T subject, ConditionEvents scratch) {
         Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
         boolean negated = spec.negated();
-        List<Event> bad = null;
+        List<Violation> violations = null;
+        SubjectRef lastPart = null;
         Event firstNotApplicable = null;
         boolean error = false;
         boolean violated = false;
@@ -289,15 +290,30 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
             for (int i = 0; i < outcome.size(); i++) {
                 Event e = outcome.get(i);
                 switch (e.kind()) {
-                    case ERROR -> {
-                        error = true;
-                        bad = add(bad, e);
+                    case ERROR, VIOLATED -> {
+                        Outcome o;
+                        if (e.kind() == Kind.ERROR) {
+                            error = true;
+                            o = Outcome.ERROR;
+                        } else {
+                            violated = true;
+                            o = violatedOutcome;
+                        }
                         onlyNa = false;
-                    }
-                    case VIOLATED -> {
-                        violated = true;
-                        bad = add(bad, e);
-                        onlyNa = false;
+                        SubjectRef about;
+                        if (e.part().isEmpty()) {
+                            about = subject.ref();
+                        } else {
+                            // events of one part come together: name it once
+                            lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart
+                                    : subject.ref(e.part());
+                            about = lastPart;
+                        }
+                        if (violations == null) {
+                            violations = new ArrayList<>(4);
+                        }
+                        violations.add(new Violation(info.id(), info.severity(), o, e.message(), about,
+                                subject.locate(e.path()), e.path()));
                     }
                     case SATISFIED -> onlyNa = false;
                     case NOT_APPLICABLE -> {
@@ -315,22 +331,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         SubjectRef ref = subject.ref();
         Location where = subject.location();
         if (error || violated) {
-            Outcome outcome = error ? Outcome.ERROR : violatedOutcome;
-            List<Violation> violations = new ArrayList<>(bad.size());
-            SubjectRef lastPart = null;
-            for (int i = 0; i < bad.size(); i++) {
-                Event e = bad.get(i);
-                Outcome o = e.kind() == Kind.ERROR ? Outcome.ERROR : violatedOutcome;
-                SubjectRef about = ref;
-                if (!e.part().isEmpty()) {
-                    // events of one part come together: name it once
-                    lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart : subject.ref(e.part());
-                    about = lastPart;
-                }
-                violations.add(new Violation(info.id(), info.severity(), o, e.message(), about, subject.locate(e.path()),
-                        e.path()));
-            }
-            return new RuleResult(info, ref, where, outcome, violations);
+            return new RuleResult(info, ref, where, error ? Outcome.ERROR : violatedOutcome, violations);
         }
         if (skipped == conditions.length) {
             Event first = firstNotApplicable;
@@ -340,11 +341,6 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         return new RuleResult(info, ref, where, Outcome.PASS, List.of());
     }
 
-    private static List<Event> add(List<Event> list, Event e) {
-        List<Event> l = list == null ? new ArrayList<>(2) : list;
-        l.add(e);
-        return l;
-    }
 
     private List<Event> negate(Condition<?> condition, Subject subject, ConditionEvents events) {
         if (events.has(Kind.ERROR)) {

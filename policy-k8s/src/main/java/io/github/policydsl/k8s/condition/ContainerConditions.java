@@ -59,6 +59,24 @@ public final class ContainerConditions {
         }
     }
 
+    /** Field names below a container, as constant arrays (no varargs array per violation). */
+    private static final String[] SC_RUN_AS_NON_ROOT = {"securityContext", "runAsNonRoot"};
+    private static final String[] SC_RUN_AS_USER = {"securityContext", "runAsUser"};
+    private static final String[] SC_SECCOMP_TYPE = {"securityContext", "seccompProfile", "type"};
+    private static final String[] SC_ALLOW_PRIVILEGE_ESCALATION = {"securityContext", "allowPrivilegeEscalation"};
+    private static final String[] SC_READ_ONLY_ROOT_FILESYSTEM = {"securityContext", "readOnlyRootFilesystem"};
+    private static final String[] SC_CAPABILITIES_DROP = {"securityContext", "capabilities", "drop"};
+    private static final String[] SC_PRIVILEGED = {"securityContext", "privileged"};
+    private static final String[] IMAGE = {"image"};
+    private static final String[][][] RESOURCE_FIELDS = {
+        {{"resources", "limits", "cpu"}, {"resources", "limits", "memory"}},
+        {{"resources", "requests", "cpu"}, {"resources", "requests", "memory"}},
+    };
+
+    private static String[] resourceField(String kind, String resource) {
+        return RESOURCE_FIELDS["limits".equals(kind) ? 0 : 1]["cpu".equals(resource) ? 0 : 1];
+    }
+
     private static final String[][] MISSING_RESOURCE = {
         {missing("limits", "cpu"), missing("limits", "memory")},
         {missing("requests", "cpu"), missing("requests", "memory")},
@@ -83,7 +101,7 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(e.value())) {
                 events.satisfied(e::source, () -> "runs as non-root: runAsNonRoot is " + e.describe());
             } else {
-                FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "runAsNonRoot");
+                FieldPath fix = e.source() != null ? e.source() : c.field(SC_RUN_AS_NON_ROOT);
                 events.violated(fix, MAY_RUN_AS_ROOT.of(e));
             }
         });
@@ -96,7 +114,7 @@ public final class ContainerConditions {
             if (e.isSet() && e.value() == 0L) {
                 events.violated(e.source(), "runs as UID 0: runAsUser is " + e.describe());
             } else {
-                events.satisfied(() -> e.source() != null ? e.source() : c.field("securityContext", "runAsUser"),
+                events.satisfied(() -> e.source() != null ? e.source() : c.field(SC_RUN_AS_USER),
                         () -> "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
             }
         });
@@ -109,7 +127,7 @@ public final class ContainerConditions {
             if ("RuntimeDefault".equals(e.value()) || "Localhost".equals(e.value())) {
                 events.satisfied(e::source, () -> "uses seccomp profile " + e.describe());
             } else {
-                FieldPath fix = e.source() != null ? e.source() : c.field("securityContext", "seccompProfile", "type");
+                FieldPath fix = e.source() != null ? e.source() : c.field(SC_SECCOMP_TYPE);
                 events.violated(fix, e.isSet() ? "runs with seccomp profile " + e.describe()
                         : "has no seccomp profile (seccompProfile.type is unset on the container and the pod, "
                         + "so the runtime may run it Unconfined)");
@@ -127,7 +145,7 @@ public final class ContainerConditions {
             } else if (Boolean.FALSE.equals(e.value())) {
                 events.satisfied(e::source, () -> "does not allow privilege escalation");
             } else {
-                events.violated(e.source() != null ? e.source() : c.field("securityContext", "allowPrivilegeEscalation"),
+                events.violated(e.source() != null ? e.source() : c.field(SC_ALLOW_PRIVILEGE_ESCALATION),
                         ALLOWS_ESCALATION.of(e));
             }
         });
@@ -140,7 +158,7 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(e.value())) {
                 events.satisfied(e::source, () -> "has a read-only root filesystem");
             } else {
-                events.violated(e.source() != null ? e.source() : c.field("securityContext", "readOnlyRootFilesystem"),
+                events.violated(e.source() != null ? e.source() : c.field(SC_READ_ONLY_ROOT_FILESYSTEM),
                         WRITABLE_ROOT.of(e));
             }
         });
@@ -151,9 +169,9 @@ public final class ContainerConditions {
         return Condition.of("drop all capabilities", (c, events) -> {
             List<String> drop = c.droppedCapabilities();
             if (drop.contains("ALL")) {
-                events.satisfied(() -> c.field("securityContext", "capabilities", "drop"), () -> "drops all capabilities");
+                events.satisfied(() -> c.field(SC_CAPABILITIES_DROP), () -> "drops all capabilities");
             } else {
-                FieldPath path = c.field("securityContext", "capabilities", "drop");
+                FieldPath path = c.field(SC_CAPABILITIES_DROP);
                 events.violated(path, drop.isEmpty() ? "keeps the runtime's default capabilities: capabilities.drop is unset"
                         : "does not drop all capabilities: capabilities.drop is " + drop);
             }
@@ -167,7 +185,7 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(e.value())) {
                 events.violated(e.source(), "is privileged: it has every capability and access to all host devices");
             } else {
-                events.satisfied(() -> e.source() != null ? e.source() : c.field("securityContext", "privileged"),
+                events.satisfied(() -> e.source() != null ? e.source() : c.field(SC_PRIVILEGED),
                         () -> "is not privileged");
             }
         });
@@ -200,10 +218,10 @@ public final class ContainerConditions {
             boolean set = own != null && own.get(resource) != null;
             boolean defaulted = !set && "requests".equals(kind) && limits != null && limits.get(resource) != null;
             if (set || defaulted) {
-                events.satisfied(() -> c.field("resources", kind, resource), () -> "sets a " + resource + " "
+                events.satisfied(() -> c.field(resourceField(kind, resource)), () -> "sets a " + resource + " "
                         + kind.substring(0, kind.length() - 1) + (defaulted ? " (defaulted from its limit)" : ""));
             } else {
-                events.violated(c.field("resources", kind, resource), missingResource(kind, resource));
+                events.violated(c.field(resourceField(kind, resource)), missingResource(kind, resource));
             }
         }
     }
@@ -213,11 +231,11 @@ public final class ContainerConditions {
         return Condition.of("use an image pinned by digest", (c, events) -> {
             String image = c.image();
             if (hasDigest(image)) {
-                events.satisfied(() -> c.field("image"), () -> "uses image " + image + " pinned by digest");
+                events.satisfied(() -> c.field(IMAGE), () -> "uses image " + image + " pinned by digest");
             } else if (image.isEmpty()) {
-                events.violated(c.field("image"), "has no image");
+                events.violated(c.field(IMAGE), "has no image");
             } else {
-                events.violated(c.field("image"), "uses image " + image + " without a digest: the tag can be moved to other content");
+                events.violated(c.field(IMAGE), "uses image " + image + " without a digest: the tag can be moved to other content");
             }
         });
     }
@@ -228,10 +246,10 @@ public final class ContainerConditions {
             String image = c.image();
             String tag = tagOf(image);
             if ((tag != null && !"latest".equals(tag)) || hasDigest(image)) {
-                events.satisfied(() -> c.field("image"), () -> "uses image " + image + " with a fixed reference");
+                events.satisfied(() -> c.field(IMAGE), () -> "uses image " + image + " with a fixed reference");
                 return;
             }
-            FieldPath path = c.field("image");
+            FieldPath path = c.field(IMAGE);
             if (tag == null) {
                 events.violated(path, image.isEmpty() ? "has no image"
                         : "uses image " + image + " without a tag, which means latest");
