@@ -61,8 +61,9 @@ public final class ConditionEvents {
     private final ConditionEvents root;
     private final String part;
     private final boolean recordSatisfied;
-    /** The kept events (root only), created with the first one. */
+    /** The kept events (root only), created with the first one, and its unmodifiable view. */
     private List<Event> events;
+    private List<Event> view;
     /** Counts by kind (root only), kept or not. */
     private int satisfiedCount;
     private int violatedCount;
@@ -157,6 +158,7 @@ public final class ConditionEvents {
         ConditionEvents r = root;
         if (r.events == null) {
             r.events = new ArrayList<>(4);
+            r.view = Collections.unmodifiableList(r.events);
         }
         r.events.add(e);
     }
@@ -261,8 +263,8 @@ public final class ConditionEvents {
      * @return an unmodifiable view
      */
     public List<Event> events() {
-        List<Event> list = root.events;
-        return list == null ? List.of() : Collections.unmodifiableList(list);
+        List<Event> list = root.view;
+        return list == null ? List.of() : list;
     }
 
     /**

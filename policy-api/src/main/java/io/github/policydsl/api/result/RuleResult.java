@@ -28,8 +28,11 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
             violations = List.of(violations.get(0));
         } else {
             Violation[] sorted = violations.toArray(new Violation[0]);
+            for (Violation v : sorted) {
+                Objects.requireNonNull(v, "violation");
+            }
             java.util.Arrays.sort(sorted);
-            violations = List.of(sorted);
+            violations = java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
         }
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");
