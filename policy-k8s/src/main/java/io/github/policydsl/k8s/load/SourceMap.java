@@ -74,15 +74,43 @@ public final class SourceMap {
         if (tree == null) {
             return positions.containsKey(path.toPointer());
         }
-        int node = 0;
-        for (int i = 0; i < path.size() && node >= 0; i++) {
-            node = step(node, path.segment(i));
-        }
-        return node >= 0;
+        return walk(0, path) >= 0;
     }
 
     private int step(int node, Object segment) {
         return segment instanceof Integer idx ? tree.item(node, idx) : tree.child(node, (String) segment);
+    }
+
+    /** The node at the end of {@code path} walked from {@code node}, or -1 where a segment is missing. */
+    private int walk(int node, FieldPath path) {
+        for (int i = 0; i < path.size() && node >= 0; i++) {
+            node = step(node, path.segment(i));
+        }
+        return node;
+    }
+
+    /**
+     * The deepest node that exists on {@code path}'s segments from {@code start} on, walked from
+     * {@code node} (which must exist); {@code node} itself if the first of them is missing.
+     */
+    private int deepest(int node, FieldPath path, int start) {
+        int found = node;
+        for (int i = start; i < path.size(); i++) {
+            node = step(node, path.segment(i));
+            if (node < 0) {
+                break;
+            }
+            found = node;
+        }
+        return found;
+    }
+
+    /** Records in {@code into} the node of each of {@code path}'s segments from {@code start} on (-1 once missing). */
+    private void record(int node, FieldPath path, int start, int[] into) {
+        for (int i = start; i < path.size(); i++) {
+            node = node < 0 ? -1 : step(node, path.segment(i));
+            into[i] = node;
+        }
     }
 
     /**
@@ -93,16 +121,8 @@ public final class SourceMap {
      */
     public Location locate(FieldPath path) {
         if (tree != null) {
-            int node = 0;
-            int found = -1;
-            for (int i = 0; i < path.size(); i++) {
-                node = step(node, path.segment(i));
-                if (node < 0) {
-                    break;
-                }
-                found = node;
-            }
-            return at(found < 0 ? rootPosition : tree.position(found));
+            int found = deepest(0, path, 0);
+            return at(found == 0 ? rootPosition : tree.position(found));
         }
         FieldPath p = path;
         while (!p.isRoot()) {
@@ -127,14 +147,7 @@ public final class SourceMap {
             return new Anchor(this, base, prefix, null);
         }
         int[] nodes = new int[prefix.size()];
-        int node = 0;
-        for (int i = 0; i < base.size() && node >= 0; i++) {
-            node = step(node, base.segment(i));
-        }
-        for (int i = 0; i < prefix.size(); i++) {
-            node = node < 0 ? -1 : step(node, prefix.segment(i));
-            nodes[i] = node;
-        }
+        record(walk(0, base), prefix, 0, nodes);
         return new Anchor(this, base, prefix, nodes);
     }
 
@@ -174,20 +187,8 @@ public final class SourceMap {
                 return map.anchor(base, longer);
             }
             int[] more = java.util.Arrays.copyOf(nodes, longer.size());
-            int node = nodes.length == 0 ? rootOf() : nodes[nodes.length - 1];
-            for (int i = nodes.length; i < longer.size(); i++) {
-                node = node < 0 ? -1 : map.step(node, longer.segment(i));
-                more[i] = node;
-            }
+            map.record(nodes.length == 0 ? map.walk(0, base) : nodes[nodes.length - 1], longer, nodes.length, more);
             return new Anchor(map, base, longer, more);
-        }
-
-        private int rootOf() {
-            int node = 0;
-            for (int i = 0; i < base.size() && node >= 0; i++) {
-                node = map.step(node, base.segment(i));
-            }
-            return node;
         }
 
         /**
@@ -203,15 +204,7 @@ public final class SourceMap {
             if (n < 0) {
                 return map.locate(base.resolve(path));
             }
-            int found = n;
-            for (int i = common; i < path.size(); i++) {
-                n = map.step(n, path.segment(i));
-                if (n < 0) {
-                    break;
-                }
-                found = n;
-            }
-            return map.at(map.tree.position(found));
+            return map.at(map.tree.position(map.deepest(n, path, common)));
         }
 
         /** How many leading segments the path shares with the prefix. */
