@@ -1,6 +1,7 @@
 package io.github.policydsl.docker.condition;
 
 import io.github.policydsl.api.Condition;
+import io.github.policydsl.api.ConditionEvents;
 import io.github.policydsl.api.result.FieldPath;
 import io.github.policydsl.docker.StageSubject;
 import io.github.policydsl.docker.ast.AddInstruction;
@@ -93,7 +94,23 @@ public final class StageConditions {
      * @return the condition
      */
     public static Condition<StageSubject> useDigestPinnedBaseImage() {
-        return Condition.of("use a base image pinned by digest", (s, ev) -> {
+        return onBaseImage("use a base image pinned by digest", (image, at, ev) -> {
+            if (image.isScratch() || image.isPinnedByDigest()) {
+                ev.satisfied(at, "base image " + image.reference() + " is pinned");
+            } else {
+                ev.violated(at, "base image " + image.reference() + " is not pinned by digest ("
+                        + image.tag().map(t -> "tag " + t + " only").orElse("no tag, so latest") + ")");
+            }
+        });
+    }
+
+    /** Judges a stage's base image; a stage built on an earlier stage holds, an invalid reference is a violation. */
+    private interface BaseImageCheck {
+        void check(ImageRef image, FieldPath at, ConditionEvents events);
+    }
+
+    private static Condition<StageSubject> onBaseImage(String description, BaseImageCheck check) {
+        return Condition.of(description, (s, ev) -> {
             FieldPath at = s.field("image");
             if (s.stage().baseStage().isPresent()) {
                 ev.satisfied(at, "builds on stage " + s.stage().baseImage());
@@ -102,11 +119,8 @@ public final class StageConditions {
             Optional<ImageRef> image = s.stage().image();
             if (image.isEmpty()) {
                 ev.violated(at, "base image '" + s.stage().baseImage() + "' is not a valid image reference");
-            } else if (image.get().isScratch() || image.get().isPinnedByDigest()) {
-                ev.satisfied(at, "base image " + image.get().reference() + " is pinned");
             } else {
-                ev.violated(at, "base image " + image.get().reference() + " is not pinned by digest ("
-                        + image.get().tag().map(t -> "tag " + t + " only").orElse("no tag, so latest") + ")");
+                check.check(image.get(), at, ev);
             }
         });
     }
@@ -117,21 +131,12 @@ public final class StageConditions {
      * @return the condition
      */
     public static Condition<StageSubject> notUseLatestBaseImage() {
-        return Condition.of("use a base image with a tag other than latest", (s, ev) -> {
-            FieldPath at = s.field("image");
-            if (s.stage().baseStage().isPresent()) {
-                ev.satisfied(at, "builds on stage " + s.stage().baseImage());
-                return;
-            }
-            Optional<ImageRef> image = s.stage().image();
-            if (image.isEmpty()) {
-                ev.violated(at, "base image '" + s.stage().baseImage() + "' is not a valid image reference");
-            } else if (image.get().isScratch() || image.get().digest().isPresent()
-                    || image.get().tag().filter(t -> !t.equals("latest")).isPresent()) {
-                ev.satisfied(at, "base image " + image.get().reference() + " has a fixed version");
+        return onBaseImage("use a base image with a tag other than latest", (image, at, ev) -> {
+            if (image.isScratch() || image.digest().isPresent() || image.tag().filter(t -> !t.equals("latest")).isPresent()) {
+                ev.satisfied(at, "base image " + image.reference() + " has a fixed version");
             } else {
-                ev.violated(at, "base image " + image.get().reference()
-                        + (image.get().tag().isPresent() ? " uses the latest tag" : " has no tag, so it means latest"));
+                ev.violated(at, "base image " + image.reference()
+                        + (image.tag().isPresent() ? " uses the latest tag" : " has no tag, so it means latest"));
             }
         });
     }
