@@ -7,21 +7,29 @@ import java.util.Arrays;
  * from JSON Pointer strings (which cost a string, a boxed long and a map entry per node, several
  * times the size of the input). Node 0 is the document root; every other node is a mapping entry
  * (with its key, positioned at the key) or a sequence item (key {@code null}, positioned at the
- * item), linked to its parent's other children. Lookups walk from the root one segment at a
- * time; among siblings with the same key the last one added wins, as a map would. Built by
- * {@link YamlTreeReader}; immutable once the document is read.
+ * item). Lookups walk from the root one segment at a time; among siblings with the same key the
+ * first one added is found. Built by {@link YamlTreeReader}; immutable once the document is read.
+ *
+ * <p>While the document is read, nodes are numbered in document order and each is linked to its
+ * next sibling. {@link #trim()} renumbers them breadth-first, so that the children of every node
+ * are consecutive: a lookup then scans one short run of each array instead of following links
+ * that jump across the document, which matters because lookups happen long after reading, when
+ * the tree is no longer in the processor's caches.
  */
 public final class PositionTree {
 
     /** A tree with only a root, for documents without positions. */
-    public static final PositionTree EMPTY = new PositionTree();
+    public static final PositionTree EMPTY = new PositionTree().trim();
 
     private long[] pos;
     private String[] key;
     private int[] hash;
+    /** While reading: the first and last child and the next sibling of each node; null once trimmed. */
     private int[] firstChild;
     private int[] lastChild;
     private int[] next;
+    /** Once trimmed: the children of node {@code n} are the nodes {@code first[n]} to {@code first[n + 1] - 1}. */
+    private int[] first;
     private int size;
 
     PositionTree() {
@@ -42,7 +50,7 @@ public final class PositionTree {
     }
 
     /**
-     * Adds a node.
+     * Adds a node; only before {@link #trim()}.
      *
      * @param parent the parent node
      * @param k the mapping key, or null for a sequence item
@@ -50,6 +58,9 @@ public final class PositionTree {
      * @return the new node
      */
     int add(int parent, String k, long position) {
+        if (first != null) {
+            throw new IllegalStateException("the tree is complete");
+        }
         if (size == pos.length) {
             int n = size * 2;
             pos = Arrays.copyOf(pos, n);
@@ -75,35 +86,68 @@ public final class PositionTree {
         return id;
     }
 
-    /** Trims the arrays to the number of nodes. */
+    /**
+     * Completes the tree: renumbers the nodes breadth-first (children of a node consecutive, in
+     * the order they were added) into arrays of the exact size. Node ids returned by
+     * {@link #add} are not valid afterwards. Calling it again does nothing.
+     *
+     * @return this tree
+     */
     PositionTree trim() {
-        if (size < pos.length) {
-            pos = Arrays.copyOf(pos, size);
-            key = Arrays.copyOf(key, size);
-            hash = Arrays.copyOf(hash, size);
-            firstChild = Arrays.copyOf(firstChild, size);
-            next = Arrays.copyOf(next, size);
-            lastChild = null;
+        if (first != null) {
+            return this;
         }
+        int n = size;
+        int[] order = new int[n]; // new id -> old id
+        int[] starts = new int[n + 1];
+        int tail = 1;
+        for (int i = 0; i < n; i++) {
+            starts[i] = tail;
+            for (int c = firstChild[order[i]]; c >= 0; c = next[c]) {
+                order[tail++] = c;
+            }
+        }
+        starts[n] = tail;
+        long[] p = new long[n];
+        String[] k = new String[n];
+        int[] h = new int[n];
+        for (int i = 0; i < n; i++) {
+            int old = order[i];
+            p[i] = pos[old];
+            k[i] = key[old];
+            h[i] = hash[old];
+        }
+        pos = p;
+        key = k;
+        hash = h;
+        first = starts;
+        firstChild = null;
+        lastChild = null;
+        next = null;
         return this;
     }
 
-    /** The number of positioned nodes, the root not counted. */
+    /**
+     * The number of nodes, the root not counted.
+     *
+     * @return the count
+     */
     public int size() {
         return size - 1;
     }
 
     /**
-     * The child of a node under a mapping key (the last added, if several).
+     * The first child of a node with a key.
      *
-     * @param node a node
+     * @param node the node
      * @param k the key
      * @return the child, or -1
      */
     public int child(int node, String k) {
         int h = k.hashCode();
-        for (int c = firstChild[node]; c >= 0; c = next[c]) {
-            if (hash[c] == h && k.equals(key[c])) {
+        int[] hs = hash;
+        for (int c = first[node], end = first[node + 1]; c < end; c++) {
+            if (hs[c] == h && k.equals(key[c])) {
                 return c; // keys are unique: the loader rejects duplicate keys
             }
         }
@@ -111,16 +155,17 @@ public final class PositionTree {
     }
 
     /**
-     * The {@code index}-th sequence item of a node.
+     * The item of a sequence node at an index.
      *
-     * @param node a node
-     * @param index the item index
+     * @param node the node
+     * @param index the index
      * @return the child, or -1
      */
     public int item(int node, int index) {
         int i = 0;
-        for (int c = firstChild[node]; c >= 0; c = next[c]) {
-            if (key[c] == null) {
+        String[] ks = key;
+        for (int c = first[node], end = first[node + 1]; c < end; c++) {
+            if (ks[c] == null) {
                 if (i == index) {
                     return c;
                 }
@@ -133,7 +178,7 @@ public final class PositionTree {
     /**
      * The position of a node.
      *
-     * @param node a node other than the root
+     * @param node the node
      * @return {@code line << 32 | column}
      */
     public long position(int node) {
