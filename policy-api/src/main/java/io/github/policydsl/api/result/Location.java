@@ -43,6 +43,9 @@ public record Location(String file, int line, int column) implements Comparable<
 
     @Override
     public int compareTo(Location o) {
+        if (o == this) {
+            return 0;
+        }
         int c = file == o.file ? 0 : file.compareTo(o.file);
         if (c == 0) {
             c = Integer.compare(line, o.line);

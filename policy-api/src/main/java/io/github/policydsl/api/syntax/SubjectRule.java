@@ -257,6 +257,7 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     private RuleResult evaluateSubject(RuleInfo info, T subject, ConditionEvents scratch) {
         Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
         boolean negated = spec.negated();
+        Violation firstViolation = null;
         List<Violation> violations = null;
         SubjectRef lastPart = null;
         Event firstNotApplicable = null;
@@ -309,11 +310,17 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                                     : subject.ref(e.part());
                             about = lastPart;
                         }
-                        if (violations == null) {
-                            violations = new ArrayList<>(4);
+                        Violation v = new Violation(info.id(), info.severity(), o, e.message(), about,
+                                subject.locate(e.path()), e.path());
+                        if (firstViolation == null) {
+                            firstViolation = v; // most results have one violation: no list for them
+                        } else {
+                            if (violations == null) {
+                                violations = new ArrayList<>(4);
+                                violations.add(firstViolation);
+                            }
+                            violations.add(v);
                         }
-                        violations.add(new Violation(info.id(), info.severity(), o, e.message(), about,
-                                subject.locate(e.path()), e.path()));
                     }
                     case SATISFIED -> onlyNa = false;
                     case NOT_APPLICABLE -> {
@@ -331,7 +338,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         SubjectRef ref = subject.ref();
         Location where = subject.location();
         if (error || violated) {
-            return new RuleResult(info, ref, where, error ? Outcome.ERROR : violatedOutcome, violations);
+            return new RuleResult(info, ref, where, error ? Outcome.ERROR : violatedOutcome,
+                    violations != null ? violations : List.of(firstViolation));
         }
         if (skipped == conditions.length) {
             Event first = firstNotApplicable;

@@ -211,7 +211,7 @@ public final class ContainerConditions {
             events.notApplicable(c.path(), "ephemeral containers cannot set resources");
             return;
         }
-        ResourceRequirements r = c.container().getResources();
+        ResourceRequirements r = c.resources();
         Map<String, Quantity> own = r == null ? null : "limits".equals(kind) ? r.getLimits() : r.getRequests();
         Map<String, Quantity> limits = r == null ? null : r.getLimits();
         for (String resource : RESOURCES) {
@@ -244,13 +244,13 @@ public final class ContainerConditions {
     public static Condition<ContainerRef> notUseLatestTag() {
         return Condition.of("not use the latest tag or an untagged image", (c, events) -> {
             String image = c.image();
-            String tag = tagOf(image);
-            if ((tag != null && !"latest".equals(tag)) || hasDigest(image)) {
+            int tag = tagStart(image);
+            if ((tag >= 0 && !isLatest(image, tag)) || hasDigest(image)) {
                 events.satisfied(() -> c.field(IMAGE), () -> "uses image " + image + " with a fixed reference");
                 return;
             }
             FieldPath path = c.field(IMAGE);
-            if (tag == null) {
+            if (tag < 0) {
                 events.violated(path, image.isEmpty() ? "has no image"
                         : "uses image " + image + " without a tag, which means latest");
             } else {
@@ -270,16 +270,28 @@ public final class ContainerConditions {
     }
 
     /**
-     * The tag of an image reference, or null if it has none.
+     * Where the tag of an image reference starts (after its colon), or -1 if it has none; found
+     * without copying, since every container of every pod is checked.
      *
      * @param image e.g. {@code registry:5000/ns/app:1.2@sha256:...}
-     * @return the tag, e.g. {@code 1.2}
+     * @return the index of the tag, e.g. of {@code 1.2}
      */
-    static String tagOf(String image) {
+    private static int tagStart(String image) {
+        int end = tagEnd(image);
+        int slash = image.lastIndexOf('/', end - 1);
+        int colon = image.lastIndexOf(':', end - 1);
+        return colon > slash ? colon + 1 : -1;
+    }
+
+    /** Where the name and tag of an image reference end: at its digest, if it has one. */
+    private static int tagEnd(String image) {
         int at = image.indexOf('@');
-        String ref = at >= 0 ? image.substring(0, at) : image;
-        int slash = ref.lastIndexOf('/');
-        int colon = ref.lastIndexOf(':');
-        return colon > slash ? ref.substring(colon + 1) : null;
+        return at >= 0 ? at : image.length();
+    }
+
+    /** Whether the tag starting at {@code start} is {@code latest}. */
+    private static boolean isLatest(String image, int start) {
+        int end = tagEnd(image);
+        return end - start == 6 && image.startsWith("latest", start);
     }
 }

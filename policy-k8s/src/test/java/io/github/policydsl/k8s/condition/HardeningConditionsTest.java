@@ -169,6 +169,7 @@ class HardeningConditionsTest {
                 "nginx@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945", Outcome.PASS);
         Map<String, Outcome> latest = Map.of("nginx:1.27", Outcome.PASS, "nginx", Outcome.FAIL, "nginx:latest",
                 Outcome.FAIL, "registry:5000/nginx", Outcome.FAIL, "registry:5000/nginx:2", Outcome.PASS,
+                "nginx:latest-alpine", Outcome.PASS, "nginx:LATEST", Outcome.PASS,
                 "nginx:latest@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945", Outcome.PASS);
         digest.forEach((image, expected) -> assertThat(only(pods().must().useImagePinnedByDigest(), withImage(image))
                 .outcome()).as(image).isEqualTo(expected));
