@@ -155,6 +155,17 @@ public final class ContainerRef implements Subject {
         return path.child(names);
     }
 
+    /**
+     * A field of the container from a relative path, such as a constant
+     * {@code securityContext.runAsNonRoot}; the two paths are shared, not copied.
+     *
+     * @param relative the path below the container
+     * @return the absolute path
+     */
+    public FieldPath field(FieldPath relative) {
+        return path.resolve(relative);
+    }
+
     /** The path of the container's security context. */
     private FieldPath scPath() {
         FieldPath p = scPath;
@@ -207,6 +218,11 @@ public final class ContainerRef implements Subject {
      */
     public <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
             Function<PodSecurityContext, V> podField, String... field) {
+        return inherited(containerField, podField, FieldPath.root().child(field));
+    }
+
+    private <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
+            Function<PodSecurityContext, V> podField, FieldPath field) {
         SecurityContext sc = securityContext;
         if (sc != null) {
             V v = containerField.apply(sc);
@@ -274,16 +290,16 @@ public final class ContainerRef implements Subject {
         return caps == null || caps.getAdd() == null ? List.of() : caps.getAdd();
     }
 
-    private static final String[] RUN_AS_NON_ROOT = {"runAsNonRoot"};
-    private static final String[] RUN_AS_USER = {"runAsUser"};
-    private static final String[] SECCOMP_TYPE = {"seccompProfile", "type"};
-    private static final String[] PRIVILEGED = {"privileged"};
-    private static final String[] ALLOW_PRIVILEGE_ESCALATION = {"allowPrivilegeEscalation"};
-    private static final String[] READ_ONLY_ROOT_FILESYSTEM = {"readOnlyRootFilesystem"};
+    private static final FieldPath RUN_AS_NON_ROOT = FieldPath.root().child("runAsNonRoot");
+    private static final FieldPath RUN_AS_USER = FieldPath.root().child("runAsUser");
+    private static final FieldPath SECCOMP_TYPE = FieldPath.root().child("seccompProfile", "type");
+    private static final FieldPath PRIVILEGED = FieldPath.root().child("privileged");
+    private static final FieldPath ALLOW_PRIVILEGE_ESCALATION = FieldPath.root().child("allowPrivilegeEscalation");
+    private static final FieldPath READ_ONLY_ROOT_FILESYSTEM = FieldPath.root().child("readOnlyRootFilesystem");
     private static final Effective<Boolean> DEFAULT_FALSE = new Effective<>(Boolean.FALSE, null, "default");
     private static final Effective<Boolean> DEFAULT_TRUE = new Effective<>(Boolean.TRUE, null, "default");
 
-    private Effective<Boolean> containerOnly(Function<SecurityContext, Boolean> getter, String[] field,
+    private Effective<Boolean> containerOnly(Function<SecurityContext, Boolean> getter, FieldPath field,
             Effective<Boolean> byDefault) {
         SecurityContext sc = securityContext;
         Boolean v = sc == null ? null : getter.apply(sc);

@@ -18,8 +18,8 @@ public final class Effective<V> {
     private final V value;
     private final String origin;
     private final FieldPath base;
-    private final String[] names;
-    /** The source path; computed from base and names on first use (a benign race computes it twice at most). */
+    private final FieldPath relative;
+    /** The source path; computed from base and relative on first use (a benign race computes it twice at most). */
     private FieldPath source;
 
     /**
@@ -35,19 +35,19 @@ public final class Effective<V> {
         this.source = source;
         this.origin = Objects.requireNonNull(origin, "origin");
         this.base = null;
-        this.names = null;
+        this.relative = null;
     }
 
-    private Effective(V value, FieldPath base, String[] names, String origin) {
+    private Effective(V value, FieldPath base, FieldPath relative, String origin) {
         this.value = value;
         this.origin = origin;
         this.base = base;
-        this.names = names;
+        this.relative = relative;
     }
 
-    /** A value set at {@code base} followed by {@code names}, the path built when needed. */
-    static <V> Effective<V> at(V value, FieldPath base, String[] names, String origin) {
-        return new Effective<>(value, base, names, origin);
+    /** A value set at {@code base} followed by {@code relative}, the path built when needed. */
+    static <V> Effective<V> at(V value, FieldPath base, FieldPath relative, String origin) {
+        return new Effective<>(value, base, relative, origin);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Effective<V> {
     public FieldPath source() {
         FieldPath s = source;
         if (s == null && base != null) {
-            s = base.child(names);
+            s = base.resolve(relative);
             source = s;
         }
         return s;

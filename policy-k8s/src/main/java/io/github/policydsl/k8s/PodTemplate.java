@@ -335,12 +335,13 @@ public final class PodTemplate implements Subject {
     public Location locate(FieldPath path) {
         FieldPath specPath = paths.spec();
         int n = specPath.size();
-        if (path.size() > n + 1 && path.segment(n + 1) instanceof Integer index && path.startsWith(specPath)) {
+        if (path.size() > n + 1 && path.segment(n + 1) instanceof Integer index) {
             Object slot = path.segment(n);
             List<ContainerRef> all = containers();
             for (int i = 0; i < all.size(); i++) {
                 ContainerRef c = all.get(i);
-                if (c.index() == index && c.slot().field().equals(slot)) {
+                // a path built from the container's own path is recognised without comparing segments
+                if (c.index() == index && c.slot().field().equals(slot) && path.startsWith(c.path())) {
                     return c.anchor().locate(path);
                 }
             }

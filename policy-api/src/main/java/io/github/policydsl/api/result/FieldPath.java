@@ -12,18 +12,30 @@ import java.util.Objects;
  * <p>A path names the field that must change, whether or not it exists in the source. Segments are
  * either property names or list indexes. Paths are immutable; {@link #child(String)} and
  * {@link #index(int)} return new paths.
+ *
+ * <p>A path joined from two ({@link #resolve}) shares both, without copying them: conditions build
+ * the field path of every violation this way, from the path of the container or object and a
+ * constant relative path.
  */
 public final class FieldPath implements Comparable<FieldPath> {
 
     private static final Object[] NONE = new Object[0];
-    private static final FieldPath ROOT = new FieldPath(NONE);
+    private static final FieldPath ROOT = new FieldPath(null, NONE);
 
-    /** String and Integer segments, outermost first; never modified after construction. */
-    private final Object[] segments;
+    /**
+     * The path this one extends, or null if {@link #tail} holds every segment. A head is itself
+     * always such a flat path, so a segment is at most one step away.
+     */
+    private final FieldPath head;
+    /** String and Integer segments after the head, outermost first; never modified, may be shared. */
+    private final Object[] tail;
+    private final int size;
     private int hash;
 
-    private FieldPath(Object[] segments) {
-        this.segments = segments;
+    private FieldPath(FieldPath head, Object[] tail) {
+        this.head = head;
+        this.tail = tail;
+        this.size = (head == null ? 0 : head.size) + tail.length;
     }
 
     /** The empty path, which denotes the document root. */
@@ -103,11 +115,11 @@ public final class FieldPath implements Comparable<FieldPath> {
         if (names.length == 0) {
             return this;
         }
-        Object[] all = Arrays.copyOf(segments, segments.length + names.length);
+        Object[] more = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
-            all[segments.length + i] = Objects.requireNonNull(names[i], "name");
+            more[i] = Objects.requireNonNull(names[i], "name");
         }
-        return new FieldPath(all);
+        return join(more);
     }
 
     /**
@@ -124,37 +136,55 @@ public final class FieldPath implements Comparable<FieldPath> {
     }
 
     /**
-     * Returns this path followed by all segments of {@code other}.
+     * Returns this path followed by all segments of {@code other}. Neither is copied: the result
+     * refers to both, so joining a path with a constant relative path costs one small object.
      *
      * @param other the relative path to append
      * @return a new path
      */
     public FieldPath resolve(FieldPath other) {
-        if (other.segments.length == 0) {
+        if (other.size == 0) {
             return this;
         }
-        if (segments.length == 0) {
+        if (size == 0) {
             return other;
         }
-        Object[] all = Arrays.copyOf(segments, segments.length + other.segments.length);
-        System.arraycopy(other.segments, 0, all, segments.length, other.segments.length);
-        return new FieldPath(all);
+        return join(other.head == null ? other.tail : other.flat());
+    }
+
+    /** This path followed by segments that nothing will modify. */
+    private FieldPath join(Object[] more) {
+        if (size == 0) {
+            return new FieldPath(null, more);
+        }
+        return head == null ? new FieldPath(this, more) : new FieldPath(null, concat(flat(), more));
     }
 
     private FieldPath append(Object segment) {
-        Object[] all = Arrays.copyOf(segments, segments.length + 1);
-        all[segments.length] = segment;
-        return new FieldPath(all);
+        Object[] all = Arrays.copyOf(flat(), size + 1);
+        all[size] = segment;
+        return new FieldPath(null, all);
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** Every segment in one array: the tail itself for a flat path, else a new array. */
+    private Object[] flat() {
+        return head == null ? tail : concat(head.tail, tail);
     }
 
     /** The number of segments. */
     public int size() {
-        return segments.length;
+        return size;
     }
 
     /** Whether this is the root path. */
     public boolean isRoot() {
-        return segments.length == 0;
+        return size == 0;
     }
 
     /**
@@ -164,17 +194,24 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return the segment
      */
     public Object segment(int i) {
-        return segments[i];
+        if (head == null) {
+            return tail[i];
+        }
+        int h = head.size;
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("segment " + i + " of a path of " + size);
+        }
+        return i < h ? head.tail[i] : tail[i - h];
     }
 
     /** The segments, outermost first: {@link String} property names and {@link Integer} indexes. */
     public List<Object> segments() {
-        return Collections.unmodifiableList(Arrays.asList(segments));
+        return Collections.unmodifiableList(Arrays.asList(flat()));
     }
 
     /** The path without its last segment; the root is its own parent. */
     public FieldPath parent() {
-        return segments.length == 0 ? this : new FieldPath(Arrays.copyOf(segments, segments.length - 1));
+        return size == 0 ? this : new FieldPath(null, Arrays.copyOf(flat(), size - 1));
     }
 
     /**
@@ -184,23 +221,50 @@ public final class FieldPath implements Comparable<FieldPath> {
      * @return true if this path equals or lies below {@code prefix}
      */
     public boolean startsWith(FieldPath prefix) {
-        if (prefix.segments.length > segments.length) {
+        if (prefix == this || prefix == head || prefix.size == 0) {
+            return true;
+        }
+        if (prefix.size > size) {
             return false;
         }
-        for (int i = 0; i < prefix.segments.length; i++) {
-            if (!segments[i].equals(prefix.segments[i])) {
+        for (int i = 0; i < prefix.size; i++) {
+            if (!segment(i).equals(prefix.segment(i))) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * How many leading segments this path shares with another.
+     *
+     * @param other the other path
+     * @return the length of the common prefix
+     */
+    public int commonPrefix(FieldPath other) {
+        if (other == this) {
+            return size;
+        }
+        if (other == head) {
+            return other.size;
+        }
+        if (other.head == this) {
+            return size;
+        }
+        int n = Math.min(size, other.size);
+        int i = 0;
+        while (i < n && segment(i).equals(other.segment(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** The RFC 6901 JSON Pointer form, e.g. {@code /spec/containers/0/image}. */
     public String toPointer() {
         StringBuilder sb = new StringBuilder();
-        for (Object s : segments) {
+        for (int i = 0; i < size; i++) {
             sb.append('/');
-            sb.append(s.toString().replace("~", "~0").replace("/", "~1"));
+            sb.append(segment(i).toString().replace("~", "~0").replace("/", "~1"));
         }
         return sb.toString();
     }
@@ -209,7 +273,8 @@ public final class FieldPath implements Comparable<FieldPath> {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (Object s : segments) {
+        for (int i = 0; i < size; i++) {
+            Object s = segment(i);
             if (s instanceof Integer) {
                 sb.append('[').append(s).append(']');
             } else {
@@ -224,14 +289,28 @@ public final class FieldPath implements Comparable<FieldPath> {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof FieldPath && Arrays.equals(((FieldPath) o).segments, segments);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof FieldPath other) || other.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!segment(i).equals(other.segment(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
         int h = hash;
-        if (h == 0 && segments.length > 0) {
-            h = Arrays.hashCode(segments);
+        if (h == 0 && size > 0) {
+            h = 1; // as Arrays.hashCode of the segments
+            for (int i = 0; i < size; i++) {
+                h = 31 * h + segment(i).hashCode();
+            }
             hash = h;
         }
         return h;
@@ -242,10 +321,13 @@ public final class FieldPath implements Comparable<FieldPath> {
         if (o == this) {
             return 0;
         }
-        int n = Math.min(segments.length, o.segments.length);
+        int n = Math.min(size, o.size);
         for (int i = 0; i < n; i++) {
-            Object a = segments[i];
-            Object b = o.segments[i];
+            Object a = segment(i);
+            Object b = o.segment(i);
+            if (a == b) {
+                continue;
+            }
             int c;
             if (a instanceof Integer && b instanceof Integer) {
                 c = Integer.compare((Integer) a, (Integer) b);
@@ -260,6 +342,6 @@ public final class FieldPath implements Comparable<FieldPath> {
                 return c;
             }
         }
-        return Integer.compare(segments.length, o.segments.length);
+        return Integer.compare(size, o.size);
     }
 }

@@ -59,21 +59,24 @@ public final class ContainerConditions {
         }
     }
 
-    /** Field names below a container, as constant arrays (no varargs array per violation). */
-    private static final String[] SC_RUN_AS_NON_ROOT = {"securityContext", "runAsNonRoot"};
-    private static final String[] SC_RUN_AS_USER = {"securityContext", "runAsUser"};
-    private static final String[] SC_SECCOMP_TYPE = {"securityContext", "seccompProfile", "type"};
-    private static final String[] SC_ALLOW_PRIVILEGE_ESCALATION = {"securityContext", "allowPrivilegeEscalation"};
-    private static final String[] SC_READ_ONLY_ROOT_FILESYSTEM = {"securityContext", "readOnlyRootFilesystem"};
-    private static final String[] SC_CAPABILITIES_DROP = {"securityContext", "capabilities", "drop"};
-    private static final String[] SC_PRIVILEGED = {"securityContext", "privileged"};
-    private static final String[] IMAGE = {"image"};
-    private static final String[][][] RESOURCE_FIELDS = {
-        {{"resources", "limits", "cpu"}, {"resources", "limits", "memory"}},
-        {{"resources", "requests", "cpu"}, {"resources", "requests", "memory"}},
+    /** Fields below a container, as constant relative paths (a violation's path then shares them). */
+    private static final FieldPath SC_RUN_AS_NON_ROOT = FieldPath.root().child("securityContext", "runAsNonRoot");
+    private static final FieldPath SC_RUN_AS_USER = FieldPath.root().child("securityContext", "runAsUser");
+    private static final FieldPath SC_SECCOMP_TYPE = FieldPath.root().child("securityContext", "seccompProfile", "type");
+    private static final FieldPath SC_ALLOW_PRIVILEGE_ESCALATION =
+            FieldPath.root().child("securityContext", "allowPrivilegeEscalation");
+    private static final FieldPath SC_READ_ONLY_ROOT_FILESYSTEM =
+            FieldPath.root().child("securityContext", "readOnlyRootFilesystem");
+    private static final FieldPath SC_CAPABILITIES_DROP = FieldPath.root().child("securityContext", "capabilities", "drop");
+    private static final FieldPath SC_PRIVILEGED = FieldPath.root().child("securityContext", "privileged");
+    private static final FieldPath IMAGE = FieldPath.root().child("image");
+    private static final FieldPath[][] RESOURCE_FIELDS = {
+        {FieldPath.root().child("resources", "limits", "cpu"), FieldPath.root().child("resources", "limits", "memory")},
+        {FieldPath.root().child("resources", "requests", "cpu"),
+            FieldPath.root().child("resources", "requests", "memory")},
     };
 
-    private static String[] resourceField(String kind, String resource) {
+    private static FieldPath resourceField(String kind, String resource) {
         return RESOURCE_FIELDS["limits".equals(kind) ? 0 : 1]["cpu".equals(resource) ? 0 : 1];
     }
 

@@ -209,12 +209,7 @@ public final class SourceMap {
 
         /** How many leading segments the path shares with the prefix. */
         private int commonPrefix(FieldPath path) {
-            int n = Math.min(path.size(), prefix.size());
-            int i = 0;
-            while (i < n && path.segment(i).equals(prefix.segment(i))) {
-                i++;
-            }
-            return i;
+            return path.commonPrefix(prefix);
         }
     }
 
