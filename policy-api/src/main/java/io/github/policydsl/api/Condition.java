@@ -73,10 +73,12 @@ public abstract class Condition<T> {
         Objects.requireNonNull(predicate, "predicate");
         Objects.requireNonNull(path, "path");
         return of(description, (subject, events) -> {
-            if (predicate.test(subject)) {
-                events.satisfied(() -> path.apply(subject), () -> "does " + description);
-            } else {
+            if (!predicate.test(subject)) {
                 events.violated(path.apply(subject), "does not " + description);
+            } else if (events.recordsSatisfied()) {
+                events.satisfied(path.apply(subject), "does " + description);
+            } else {
+                events.satisfied();
             }
         });
     }

@@ -193,6 +193,22 @@ public final class ConditionEvents {
     }
 
     /**
+     * Counts a satisfied check without its field or message, on a collector that does not keep
+     * satisfied events ({@link #recordsSatisfied()} is false). Conditions on hot paths test
+     * {@link #recordsSatisfied()} and build the field and message only when they are kept: unlike
+     * {@link #satisfied(Supplier, Supplier)}, this creates nothing, not even the suppliers.
+     *
+     * @throws IllegalStateException if this collector keeps satisfied events, since a negated
+     *     rule needs their fields
+     */
+    public void satisfied() {
+        if (recordSatisfied) {
+            throw new IllegalStateException("this collector keeps satisfied events: record them with their field");
+        }
+        root.satisfiedCount++;
+    }
+
+    /**
      * Records a violation at the field that must change.
      *
      * @param path the field that must change, even if absent

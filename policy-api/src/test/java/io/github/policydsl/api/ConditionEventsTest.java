@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConditionEventsTest {
 
@@ -98,5 +99,18 @@ class ConditionEventsTest {
         summary.addAll(full);
         assertThat(summary.events()).isEmpty();
         assertThat(summary.count(Kind.SATISFIED)).isEqualTo(1);
+    }
+
+    @Test
+    void aCountOnlySatisfiedEventIsForCollectorsThatDoNotKeepThem() {
+        ConditionEvents counting = ConditionEvents.violationsOnly();
+        counting.forPart("app").satisfied();
+        counting.satisfied();
+        assertThat(counting.count(Kind.SATISFIED)).isEqualTo(2);
+        assertThat(counting.events()).isEmpty();
+        assertThat(counting.isEmpty()).isFalse();
+        ConditionEvents full = new ConditionEvents();
+        assertThatThrownBy(full::satisfied).isInstanceOf(IllegalStateException.class);
+        assertThat(full.isEmpty()).isTrue();
     }
 }

@@ -102,7 +102,11 @@ public final class ContainerConditions {
         return Condition.of("run as non-root", (c, events) -> {
             Effective<Boolean> e = c.runAsNonRoot();
             if (Boolean.TRUE.equals(e.value())) {
-                events.satisfied(e::source, () -> "runs as non-root: runAsNonRoot is " + e.describe());
+                if (events.recordsSatisfied()) {
+                    events.satisfied(e.source(), "runs as non-root: runAsNonRoot is " + e.describe());
+                } else {
+                    events.satisfied();
+                }
             } else {
                 FieldPath fix = e.source() != null ? e.source() : c.field(SC_RUN_AS_NON_ROOT);
                 events.violated(fix, MAY_RUN_AS_ROOT.of(e));
@@ -116,9 +120,11 @@ public final class ContainerConditions {
             Effective<Long> e = c.runAsUser();
             if (e.isSet() && e.value() == 0L) {
                 events.violated(e.source(), "runs as UID 0: runAsUser is " + e.describe());
+            } else if (events.recordsSatisfied()) {
+                events.satisfied(e.source() != null ? e.source() : c.field(SC_RUN_AS_USER),
+                        "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
             } else {
-                events.satisfied(() -> e.source() != null ? e.source() : c.field(SC_RUN_AS_USER),
-                        () -> "does not set runAsUser to 0 (runAsUser is " + e.describe() + ")");
+                events.satisfied();
             }
         });
     }
@@ -128,7 +134,11 @@ public final class ContainerConditions {
         return Condition.of("use the RuntimeDefault or a Localhost seccomp profile", (c, events) -> {
             Effective<String> e = c.seccompProfileType();
             if ("RuntimeDefault".equals(e.value()) || "Localhost".equals(e.value())) {
-                events.satisfied(e::source, () -> "uses seccomp profile " + e.describe());
+                if (events.recordsSatisfied()) {
+                    events.satisfied(e.source(), "uses seccomp profile " + e.describe());
+                } else {
+                    events.satisfied();
+                }
             } else {
                 FieldPath fix = e.source() != null ? e.source() : c.field(SC_SECCOMP_TYPE);
                 events.violated(fix, e.isSet() ? "runs with seccomp profile " + e.describe()
@@ -146,7 +156,11 @@ public final class ContainerConditions {
             if (Boolean.TRUE.equals(priv.value())) {
                 events.violated(priv.source(), "allows privilege escalation: it is privileged");
             } else if (Boolean.FALSE.equals(e.value())) {
-                events.satisfied(e::source, () -> "does not allow privilege escalation");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(e.source(), "does not allow privilege escalation");
+                } else {
+                    events.satisfied();
+                }
             } else {
                 events.violated(e.source() != null ? e.source() : c.field(SC_ALLOW_PRIVILEGE_ESCALATION),
                         ALLOWS_ESCALATION.of(e));
@@ -159,7 +173,11 @@ public final class ContainerConditions {
         return Condition.of("have a read-only root filesystem", (c, events) -> {
             Effective<Boolean> e = c.readOnlyRootFilesystem();
             if (Boolean.TRUE.equals(e.value())) {
-                events.satisfied(e::source, () -> "has a read-only root filesystem");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(e.source(), "has a read-only root filesystem");
+                } else {
+                    events.satisfied();
+                }
             } else {
                 events.violated(e.source() != null ? e.source() : c.field(SC_READ_ONLY_ROOT_FILESYSTEM),
                         WRITABLE_ROOT.of(e));
@@ -172,7 +190,11 @@ public final class ContainerConditions {
         return Condition.of("drop all capabilities", (c, events) -> {
             List<String> drop = c.droppedCapabilities();
             if (drop.contains("ALL")) {
-                events.satisfied(() -> c.field(SC_CAPABILITIES_DROP), () -> "drops all capabilities");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(c.field(SC_CAPABILITIES_DROP), "drops all capabilities");
+                } else {
+                    events.satisfied();
+                }
             } else {
                 FieldPath path = c.field(SC_CAPABILITIES_DROP);
                 events.violated(path, drop.isEmpty() ? "keeps the runtime's default capabilities: capabilities.drop is unset"
@@ -187,9 +209,10 @@ public final class ContainerConditions {
             Effective<Boolean> e = c.privileged();
             if (Boolean.TRUE.equals(e.value())) {
                 events.violated(e.source(), "is privileged: it has every capability and access to all host devices");
+            } else if (events.recordsSatisfied()) {
+                events.satisfied(e.source() != null ? e.source() : c.field(SC_PRIVILEGED), "is not privileged");
             } else {
-                events.satisfied(() -> e.source() != null ? e.source() : c.field(SC_PRIVILEGED),
-                        () -> "is not privileged");
+                events.satisfied();
             }
         });
     }
@@ -221,8 +244,13 @@ public final class ContainerConditions {
             boolean set = own != null && own.get(resource) != null;
             boolean defaulted = !set && "requests".equals(kind) && limits != null && limits.get(resource) != null;
             if (set || defaulted) {
-                events.satisfied(() -> c.field(resourceField(kind, resource)), () -> "sets a " + resource + " "
-                        + kind.substring(0, kind.length() - 1) + (defaulted ? " (defaulted from its limit)" : ""));
+                if (events.recordsSatisfied()) {
+                    events.satisfied(c.field(resourceField(kind, resource)),
+                            "sets a " + resource + " " + kind.substring(0, kind.length() - 1)
+                            + (defaulted ? " (defaulted from its limit)" : ""));
+                } else {
+                    events.satisfied();
+                }
             } else {
                 events.violated(c.field(resourceField(kind, resource)), missingResource(kind, resource));
             }
@@ -234,7 +262,11 @@ public final class ContainerConditions {
         return Condition.of("use an image pinned by digest", (c, events) -> {
             String image = c.image();
             if (hasDigest(image)) {
-                events.satisfied(() -> c.field(IMAGE), () -> "uses image " + image + " pinned by digest");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(c.field(IMAGE), "uses image " + image + " pinned by digest");
+                } else {
+                    events.satisfied();
+                }
             } else if (image.isEmpty()) {
                 events.violated(c.field(IMAGE), "has no image");
             } else {
@@ -249,7 +281,11 @@ public final class ContainerConditions {
             String image = c.image();
             int tag = tagStart(image);
             if ((tag >= 0 && !isLatest(image, tag)) || hasDigest(image)) {
-                events.satisfied(() -> c.field(IMAGE), () -> "uses image " + image + " with a fixed reference");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(c.field(IMAGE), "uses image " + image + " with a fixed reference");
+                } else {
+                    events.satisfied();
+                }
                 return;
             }
             FieldPath path = c.field(IMAGE);

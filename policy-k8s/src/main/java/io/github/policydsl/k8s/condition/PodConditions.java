@@ -71,8 +71,10 @@ public final class PodConditions {
         return Condition.of("not use " + field, (pod, events) -> {
             if (Boolean.TRUE.equals(getter.apply(pod.spec()))) {
                 events.violated(pod.specPath().child(field), "shares " + what + ": " + field + " is true");
+            } else if (events.recordsSatisfied()) {
+                events.satisfied(pod.specPath().child(field), "does not share " + what);
             } else {
-                events.satisfied(() -> pod.specPath().child(field), () -> "does not share " + what);
+                events.satisfied();
             }
         });
     }
