@@ -59,6 +59,9 @@ public final class Sanity {
                 .collect(Collectors.groupingBy(HandWritten.Finding::ruleId, Collectors.counting())));
         Map<String, Long> cel = new TreeMap<>(new CelChecks().check(m).stream()
                 .collect(Collectors.groupingBy(CelChecks.Finding::ruleId, Collectors.counting())));
+        Report handReport = new HandWrittenReport(Bundles.tenChecks()).check(m);
+        System.out.println("hand-written report equals the DSL's: " + handReport.results().equals(dsl.results())
+                + " (" + handReport.results().size() + " results)");
         System.out.println("DSL violations per rule:        " + dslCounts);
         System.out.println("hand-written findings per rule: " + hand);
         System.out.println("DSL failing pods per rule:      " + dslPods);

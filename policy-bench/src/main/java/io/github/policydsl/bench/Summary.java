@@ -69,6 +69,10 @@ public final class Summary {
         ratio(ms, "k8s-hardening / loading (target <= 0.2)", "d_evaluatePack[k8s-hardening]", "c_loadWithSourceMaps", 0.2, true);
         ratio(ms, "CEL / DSL, ten checks (target >= 10)", "g_tenChecksCel", "g_tenChecksDsl", 10, false);
         ratio(ms, "DSL / hand-written, ten checks (target <= 2)", "g_tenChecksDsl", "g_tenChecksHandWritten", 2, true);
+        ratio(ms, "  DSL / hand-written producing the DSL's report (no target)", "g_tenChecksDsl",
+                "g_tenChecksHandWrittenReport", 0, false);
+        ratio(ms, "  hand-written report / hand-written findings: the result contract (no target)",
+                "g_tenChecksHandWrittenReport", "g_tenChecksHandWritten", 0, false);
         ratio(ms, "sequential / 2 threads, k8s-hardening (target >= 1.7)", "d_evaluatePack[k8s-hardening]",
                 "d_evaluateK8sHardeningParallel2", 1.7, false);
         ratio(ms, "  machine ceiling: hand-written sequential / 2 threads on halves (no target)", "g_tenChecksHandWritten",
