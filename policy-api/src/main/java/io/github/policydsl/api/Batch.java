@@ -72,8 +72,36 @@ final class Batch<I extends EvaluationInput> {
      */
     Split<I> split(I input, int tasks) {
         List<? extends Subject> subjects = source.subjects(input);
-        int chunk = Math.max(1, (subjects.size() + tasks - 1) / tasks);
-        return new Split<>(this, input, subjects, chunk);
+        return new Split<>(this, input, subjects, bounds(subjects.size(), tasks));
+    }
+
+    /**
+     * Where the chunks of a parallel pass start and end: about {@code tasks} chunks that shrink
+     * towards the end (half of the subjects in the first quarter of the chunks, the last chunks a
+     * few subjects each). Workers take chunks in order, so the big ones go first and the last
+     * ones even out the workers' finishing times, with few chunks in all.
+     *
+     * @param n the number of subjects
+     * @param tasks the number of chunks wanted
+     * @return the boundaries: chunk {@code i} is {@code [bounds[i], bounds[i + 1])}
+     */
+    static int[] bounds(int n, int tasks) {
+        List<Integer> out = new ArrayList<>();
+        out.add(0);
+        int at = 0;
+        int left = Math.max(1, tasks);
+        while (at < n) {
+            // each chunk takes twice its fair share of what remains for the chunks left, at least one subject
+            int size = Math.max(1, Math.min(n - at, (n - at) * 2 / (left + 1)));
+            at += size;
+            out.add(at);
+            left = Math.max(1, left - 1);
+        }
+        int[] b = new int[out.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = out.get(i);
+        }
+        return b;
     }
 
     /** One parallel evaluation of a batch: its chunks and the selections seen. */
@@ -81,19 +109,19 @@ final class Batch<I extends EvaluationInput> {
         private final Batch<I> batch;
         private final I input;
         private final List<? extends Subject> subjects;
-        private final int chunkSize;
+        private final int[] bounds;
         private final boolean[][] selected;
 
-        Split(Batch<I> batch, I input, List<? extends Subject> subjects, int chunkSize) {
+        Split(Batch<I> batch, I input, List<? extends Subject> subjects, int[] bounds) {
             this.batch = batch;
             this.input = input;
             this.subjects = subjects;
-            this.chunkSize = chunkSize;
+            this.bounds = bounds;
             this.selected = new boolean[chunks()][];
         }
 
         int chunks() {
-            return (subjects.size() + chunkSize - 1) / chunkSize;
+            return bounds.length - 1;
         }
 
         /**
@@ -101,8 +129,8 @@ final class Batch<I extends EvaluationInput> {
          * end, so that threads do not write to one cache line per subject.
          */
         Report evaluate(int chunk) {
-            int from = chunk * chunkSize;
-            int to = Math.min(subjects.size(), from + chunkSize);
+            int from = bounds[chunk];
+            int to = bounds[chunk + 1];
             List<RuleResult> results = new ArrayList<>((to - from) * batch.rules.length);
             boolean[] mine = new boolean[batch.rules.length];
             batch.evaluate(input, subjects, from, to, mine, results);

@@ -167,4 +167,23 @@ class ParallelEvaluationTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void chunksCoverEverySubjectOnceAndShrinkTowardsTheEnd() {
+        for (int n = 0; n <= 3000; n += n < 40 ? 1 : 97) {
+            for (int tasks : new int[] {1, 2, 16, 64}) {
+                int[] b = Batch.bounds(n, tasks);
+                assertThat(b[0]).as("n=%d tasks=%d", n, tasks).isZero();
+                assertThat(b[b.length - 1]).as("n=%d tasks=%d", n, tasks).isEqualTo(n);
+                for (int i = 1; i < b.length; i++) {
+                    assertThat(b[i]).as("n=%d tasks=%d chunk %d", n, tasks, i).isGreaterThan(b[i - 1]);
+                    if (i > 1) {
+                        assertThat(b[i] - b[i - 1]).as("n=%d tasks=%d chunk %d", n, tasks, i)
+                                .isLessThanOrEqualTo(b[i - 1] - b[i - 2]);
+                    }
+                }
+                assertThat(b.length - 1).as("n=%d tasks=%d", n, tasks).isLessThanOrEqualTo(Math.max(tasks, 1));
+            }
+        }
+    }
 }
