@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.github.policydsl.api.Subject;
 import io.github.policydsl.api.result.FieldPath;
@@ -45,7 +44,6 @@ public final class ContainerRef implements Subject {
     private final String image;
     private final List<String> dropped;
     private final ResourceRequirements resources;
-    private final String seccompType;
 
     private ContainerRef(PodTemplate pod, ContainerSlot slot, int index, FieldPath path, Container container) {
         this.pod = pod;
@@ -60,10 +58,7 @@ public final class ContainerRef implements Subject {
         Capabilities caps = sc == null ? null : sc.getCapabilities();
         List<String> drop = caps == null ? null : caps.getDrop();
         this.dropped = drop == null || drop.isEmpty() ? List.of() : drop;
-        ResourceRequirements r = container.getResources();
-        this.resources = r;
-        SeccompProfile seccomp = sc == null ? null : sc.getSeccompProfile();
-        this.seccompType = seccomp == null ? null : seccomp.getType();
+        this.resources = container.getResources();
     }
 
     static ContainerRef of(PodTemplate pod, ContainerSlot slot, int index, FieldPath path, Object c) {
@@ -252,11 +247,8 @@ public final class ContainerRef implements Subject {
 
     /** Effective {@code seccompProfile.type}. */
     public Effective<String> seccompProfileType() {
-        if (seccompType != null) {
-            return Effective.at(seccompType, scPath(), SECCOMP_TYPE, "container");
-        }
-        return inherited(sc -> null, psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(),
-                SECCOMP_TYPE);
+        return inherited(sc -> sc.getSeccompProfile() == null ? null : sc.getSeccompProfile().getType(),
+                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), SECCOMP_TYPE);
     }
 
     /** Whether the container is privileged ({@code privileged: true}); default false. */
@@ -286,7 +278,7 @@ public final class ContainerRef implements Subject {
 
     /** The added capabilities; empty when none. */
     public List<String> addedCapabilities() {
-        Capabilities caps = container.getSecurityContext() == null ? null : container.getSecurityContext().getCapabilities();
+        Capabilities caps = securityContext == null ? null : securityContext.getCapabilities();
         return caps == null || caps.getAdd() == null ? List.of() : caps.getAdd();
     }
 
