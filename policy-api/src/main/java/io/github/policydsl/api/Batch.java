@@ -5,6 +5,7 @@ import io.github.policydsl.api.result.RuleInfo;
 import io.github.policydsl.api.result.RuleResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -86,22 +87,16 @@ final class Batch<I extends EvaluationInput> {
      * @return the boundaries: chunk {@code i} is {@code [bounds[i], bounds[i + 1])}
      */
     static int[] bounds(int n, int tasks) {
-        List<Integer> out = new ArrayList<>();
-        out.add(0);
-        int at = 0;
         int left = Math.max(1, tasks);
-        while (at < n) {
+        int[] b = new int[Math.min(n, left) + 1]; // at most one chunk per subject and per task
+        int chunks = 0;
+        while (b[chunks] < n) {
+            int at = b[chunks];
             // each chunk takes twice its fair share of what remains for the chunks left, at least one subject
-            int size = Math.max(1, Math.min(n - at, (n - at) * 2 / (left + 1)));
-            at += size;
-            out.add(at);
+            b[++chunks] = at + Math.max(1, Math.min(n - at, (n - at) * 2 / (left + 1)));
             left = Math.max(1, left - 1);
         }
-        int[] b = new int[out.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = out.get(i);
-        }
-        return b;
+        return chunks + 1 == b.length ? b : Arrays.copyOf(b, chunks + 1);
     }
 
     /** One parallel evaluation of a batch: its chunks and the selections seen. */
