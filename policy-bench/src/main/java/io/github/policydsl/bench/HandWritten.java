@@ -37,36 +37,44 @@ final class HandWritten {
     private HandWritten() {
     }
 
-    static List<Finding> check(Manifests m) {
-        List<Finding> out = new ArrayList<>();
+    /** Receives the pod spec of a workload and the path of its pod template. */
+    interface PodVisitor {
+        void visit(LoadedResource r, PodSpec spec, FieldPath template);
+    }
+
+    private static final FieldPath TEMPLATE = FieldPath.root().child("spec", "template");
+    private static final FieldPath CRON_TEMPLATE = FieldPath.root().child("spec", "jobTemplate", "spec", "template");
+
+    /** Visits the pod template of every Deployment, StatefulSet, DaemonSet, Job and CronJob that has one. */
+    static void forEachPodTemplate(Manifests m, PodVisitor visitor) {
         for (LoadedResource r : m.resources()) {
             HasMetadata o = r.object();
-            PodTemplateSpec t = null;
-            FieldPath base;
+            PodTemplateSpec t;
+            FieldPath template = TEMPLATE;
             if (o instanceof Deployment d && d.getSpec() != null) {
                 t = d.getSpec().getTemplate();
-                base = FieldPath.root().child("spec", "template", "spec");
             } else if (o instanceof StatefulSet s && s.getSpec() != null) {
                 t = s.getSpec().getTemplate();
-                base = FieldPath.root().child("spec", "template", "spec");
             } else if (o instanceof DaemonSet s && s.getSpec() != null) {
                 t = s.getSpec().getTemplate();
-                base = FieldPath.root().child("spec", "template", "spec");
             } else if (o instanceof Job j && j.getSpec() != null) {
                 t = j.getSpec().getTemplate();
-                base = FieldPath.root().child("spec", "template", "spec");
             } else if (o instanceof CronJob c && c.getSpec() != null && c.getSpec().getJobTemplate() != null
                     && c.getSpec().getJobTemplate().getSpec() != null) {
                 t = c.getSpec().getJobTemplate().getSpec().getTemplate();
-                base = FieldPath.root().child("spec", "jobTemplate", "spec", "template", "spec");
+                template = CRON_TEMPLATE;
             } else {
                 continue;
             }
-            if (t == null || t.getSpec() == null) {
-                continue;
+            if (t != null && t.getSpec() != null) {
+                visitor.visit(r, t.getSpec(), template);
             }
-            check(r, t.getSpec(), base, out);
         }
+    }
+
+    static List<Finding> check(Manifests m) {
+        List<Finding> out = new ArrayList<>();
+        forEachPodTemplate(m, (r, spec, template) -> check(r, spec, template.child("spec"), out));
         return out;
     }
 

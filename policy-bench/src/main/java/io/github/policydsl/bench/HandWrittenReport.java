@@ -2,17 +2,10 @@ package io.github.policydsl.bench;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.github.policydsl.api.Policy;
 import io.github.policydsl.api.Rule;
 import io.github.policydsl.api.result.FieldPath;
@@ -72,34 +65,9 @@ final class HandWrittenReport {
         latest = byId.get(K8sHardening.IMAGE_NO_LATEST);
     }
 
-    private static final FieldPath TEMPLATE = FieldPath.root().child("spec", "template");
-    private static final FieldPath CRON_TEMPLATE = FieldPath.root().child("spec", "jobTemplate", "spec", "template");
-
     Report check(Manifests m) {
         List<RuleResult> results = new ArrayList<>();
-        for (LoadedResource r : m.resources()) {
-            HasMetadata o = r.object();
-            PodTemplateSpec t;
-            FieldPath template = TEMPLATE;
-            if (o instanceof Deployment d && d.getSpec() != null) {
-                t = d.getSpec().getTemplate();
-            } else if (o instanceof StatefulSet s && s.getSpec() != null) {
-                t = s.getSpec().getTemplate();
-            } else if (o instanceof DaemonSet s && s.getSpec() != null) {
-                t = s.getSpec().getTemplate();
-            } else if (o instanceof Job j && j.getSpec() != null) {
-                t = j.getSpec().getTemplate();
-            } else if (o instanceof CronJob c && c.getSpec() != null && c.getSpec().getJobTemplate() != null
-                    && c.getSpec().getJobTemplate().getSpec() != null) {
-                t = c.getSpec().getJobTemplate().getSpec().getTemplate();
-                template = CRON_TEMPLATE;
-            } else {
-                continue;
-            }
-            if (t != null && t.getSpec() != null) {
-                new Pod(r, t.getSpec(), template).check(results);
-            }
-        }
+        HandWritten.forEachPodTemplate(m, (r, spec, template) -> new Pod(r, spec, template).check(results));
         return new Report(results, infos, m.inputs());
     }
 
