@@ -35,14 +35,19 @@ final class Batch<I extends EvaluationInput> {
     Report evaluate(I input) {
         List<? extends Subject> subjects = source.subjects(input);
         boolean[] selected = new boolean[rules.length];
-        List<RuleResult> results = new ArrayList<>(subjects.size() * rules.length);
+        Report.Builder results = Report.builder(infos, input.inputs());
         evaluate(input, subjects, 0, subjects.size(), selected, results);
         addEmptySelections(selected, input, results);
-        return new Report(results, infos, input.inputs());
+        return results.build();
     }
 
+    /**
+     * Evaluates a range of subjects into a report builder, which checks the order of each result
+     * while it is fresh: subjects in source order and rules in id order give results in report
+     * order, with no sort at the end.
+     */
     private void evaluate(I input, List<? extends Subject> subjects, int from, int to, boolean[] selected,
-            List<RuleResult> results) {
+            Report.Builder results) {
         ConditionEvents scratch = ConditionEvents.violationsOnly();
         for (int s = from; s < to; s++) {
             Subject subject = subjects.get(s);
@@ -56,7 +61,7 @@ final class Batch<I extends EvaluationInput> {
         }
     }
 
-    private void addEmptySelections(boolean[] selected, I input, List<RuleResult> results) {
+    private void addEmptySelections(boolean[] selected, I input, Report.Builder results) {
         for (int r = 0; r < rules.length; r++) {
             if (!selected[r]) {
                 RuleResult empty = rules[r].emptySelection(input.inputs());
@@ -126,11 +131,11 @@ final class Batch<I extends EvaluationInput> {
         Report evaluate(int chunk) {
             int from = bounds[chunk];
             int to = bounds[chunk + 1];
-            List<RuleResult> results = new ArrayList<>((to - from) * batch.rules.length);
+            Report.Builder results = Report.builder(batch.infos, input.inputs());
             boolean[] mine = new boolean[batch.rules.length];
             batch.evaluate(input, subjects, from, to, mine, results);
             selected[chunk] = mine;
-            return new Report(results, batch.infos, input.inputs());
+            return results.build();
         }
 
         /** The report of the rules that selected no subject in any chunk, once all chunks are done. */
@@ -144,9 +149,9 @@ final class Batch<I extends EvaluationInput> {
                     any[r] |= row[r];
                 }
             }
-            List<RuleResult> empties = new ArrayList<>();
+            Report.Builder empties = Report.builder(batch.infos, input.inputs());
             batch.addEmptySelections(any, input, empties);
-            return new Report(empties, batch.infos, input.inputs());
+            return empties.build();
         }
     }
 }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * The same ten checks written by hand over the fabric8 objects, producing the report the DSL
  * produces: a result for every pod template and rule (PASS results included), each violation with
- * its message, container, field path and location, and the report sorted. {@code Sanity} checks
+ * its message, container, field path and location, and the report sorted (through the public
+ * {@link Report#builder}, as the DSL does). {@code Sanity} checks
  * that its results equal the DSL's. Next to {@link HandWritten}, which only collects findings,
  * it measures what the result contract itself costs, apart from the DSL.
  */
@@ -66,9 +67,9 @@ final class HandWrittenReport {
     }
 
     Report check(Manifests m) {
-        List<RuleResult> results = new ArrayList<>();
+        Report.Builder results = Report.builder(infos, m.inputs());
         HandWritten.forEachPodTemplate(m, (r, spec, template) -> new Pod(r, spec, template).check(results));
-        return new Report(results, infos, m.inputs());
+        return results.build();
     }
 
     /** One pod template: its references, location and the violations of each rule. */
@@ -89,7 +90,7 @@ final class HandWrittenReport {
             this.psc = spec.getSecurityContext();
         }
 
-        void check(List<RuleResult> out) {
+        void check(Report.Builder out) {
             List<List<Violation>> found = new ArrayList<>(10);
             for (int i = 0; i < 10; i++) {
                 found.add(new ArrayList<>(2));

@@ -39,6 +39,76 @@ public final class Report {
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
     }
 
+    /**
+     * Starts a report whose results are added one at a time, for evaluators that produce many.
+     * The builder compares each result with the one before it as it is added, while both are
+     * still in the processor's caches; results added in report order then need no sort when the
+     * report is built, and results in any other order are sorted as by
+     * {@link #Report(List, List, List)}. Either way the report is the same.
+     *
+     * @param rules the rules evaluated
+     * @param inputs the inputs read
+     * @return a new builder, for use by one thread
+     */
+    public static Builder builder(List<RuleInfo> rules, List<InputInfo> inputs) {
+        return new Builder(rules, inputs);
+    }
+
+    /**
+     * Collects the results of a report. Not thread-safe: each thread uses its own builder (and
+     * {@link Report#merge(List)} joins their reports).
+     */
+    public static final class Builder {
+        private final List<RuleInfo> rules;
+        private final List<InputInfo> inputs;
+        private RuleResult[] results = new RuleResult[16];
+        private int size;
+        /** Whether every result so far sorts at or after the one before it. */
+        private boolean inOrder = true;
+
+        private Builder(List<RuleInfo> rules, List<InputInfo> inputs) {
+            this.rules = java.util.Objects.requireNonNull(rules, "rules");
+            this.inputs = java.util.Objects.requireNonNull(inputs, "inputs");
+        }
+
+        /**
+         * Adds a result.
+         *
+         * @param result the result
+         * @return this builder
+         */
+        public Builder add(RuleResult result) {
+            java.util.Objects.requireNonNull(result, "result");
+            if (size == results.length) {
+                results = java.util.Arrays.copyOf(results, size * 2);
+            }
+            if (inOrder && size > 0 && compare(results[size - 1], result) > 0) {
+                inOrder = false;
+            }
+            results[size++] = result;
+            return this;
+        }
+
+        /** The number of results added so far. */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * Builds the report from the results added so far; the builder can go on collecting.
+         *
+         * @return the report, its results sorted
+         */
+        public Report build() {
+            RuleResult[] sorted = java.util.Arrays.copyOf(results, size);
+            if (!inOrder) {
+                java.util.Arrays.sort(sorted, ORDER); // stable, as the constructor's sort
+            }
+            return new Report(java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted)), rules, inputs,
+                    true);
+        }
+    }
+
     /** A report over results already in report order and unmodifiable. */
     private Report(List<RuleResult> sortedResults, List<RuleInfo> rules, List<InputInfo> inputs, boolean sorted) {
         this.results = sortedResults;
