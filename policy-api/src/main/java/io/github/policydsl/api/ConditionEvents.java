@@ -2,9 +2,10 @@ package io.github.policydsl.api;
 
 import io.github.policydsl.api.result.FieldPath;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -61,8 +62,17 @@ public final class ConditionEvents {
     private final ConditionEvents root;
     private final String part;
     private final boolean recordSatisfied;
-    /** The kept events (root only), created with the first one, and its unmodifiable view. */
-    private List<Event> events;
+    /**
+     * The kept events (root only), one array per component, created with the first event: an
+     * evaluation reads them through {@link #kind(int)} and its siblings without an {@link Event}
+     * object per finding, and {@link #events()} makes the objects only for callers that ask.
+     */
+    private Kind[] kinds;
+    private FieldPath[] paths;
+    private String[] messages;
+    private String[] parts;
+    private int kept;
+    /** The live view of the kept events (root only), created when first asked for. */
     private List<Event> view;
     /** Counts by kind (root only), kept or not. */
     private int satisfiedCount;
@@ -150,17 +160,26 @@ public final class ConditionEvents {
     }
 
     private void record(Kind kind, String eventPart, FieldPath path, String message) {
-        if (eventPart == null || eventPart.isEmpty()) {
-            eventPart = root.currentPart;
-        }
-        Event e = new Event(kind, path, message, eventPart);
-        increment(kind);
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
         ConditionEvents r = root;
-        if (r.events == null) {
-            r.events = new ArrayList<>(4);
-            r.view = Collections.unmodifiableList(r.events);
+        if (eventPart == null || eventPart.isEmpty()) {
+            eventPart = r.currentPart;
         }
-        r.events.add(e);
+        increment(kind);
+        int i = r.kept;
+        if (r.kinds == null || i == r.kinds.length) {
+            int capacity = r.kinds == null ? 4 : i * 2;
+            r.kinds = Arrays.copyOf(r.kinds == null ? new Kind[0] : r.kinds, capacity);
+            r.paths = Arrays.copyOf(r.paths == null ? new FieldPath[0] : r.paths, capacity);
+            r.messages = Arrays.copyOf(r.messages == null ? new String[0] : r.messages, capacity);
+            r.parts = Arrays.copyOf(r.parts == null ? new String[0] : r.parts, capacity);
+        }
+        r.kinds[i] = kind;
+        r.paths[i] = path;
+        r.messages[i] = message;
+        r.parts[i] = eventPart;
+        r.kept = i + 1;
     }
 
     /**
@@ -261,15 +280,17 @@ public final class ConditionEvents {
      * @param other the events to copy
      */
     public void addAll(ConditionEvents other) {
-        List<Event> theirs = other.events();
+        int n = other.kept(); // read first: adding a collector to itself copies its events once
+        int satisfied = other.count(Kind.SATISFIED);
         int keptSatisfied = 0;
-        for (Event e : theirs) {
-            if (e.kind() == Kind.SATISFIED) {
+        for (int i = 0; i < n; i++) {
+            Kind kind = other.kind(i);
+            if (kind == Kind.SATISFIED) {
                 keptSatisfied++;
             }
-            add(e.kind(), e.part(), e.path(), e.message());
+            add(kind, other.part(i), other.path(i), other.message(i));
         }
-        root.satisfiedCount += other.count(Kind.SATISFIED) - keptSatisfied;
+        root.satisfiedCount += satisfied - keptSatisfied;
     }
 
     /**
@@ -279,8 +300,92 @@ public final class ConditionEvents {
      * @return an unmodifiable view
      */
     public List<Event> events() {
-        List<Event> list = root.view;
-        return list == null ? List.of() : list;
+        ConditionEvents r = root;
+        List<Event> list = r.view;
+        if (list == null) {
+            list = new EventView(r);
+            r.view = list;
+        }
+        return list;
+    }
+
+    /** The kept events as {@link Event} objects, made on each {@code get}; live, like the list it replaced. */
+    private static final class EventView extends AbstractList<Event> implements RandomAccess {
+        private final ConditionEvents root;
+
+        EventView(ConditionEvents root) {
+            this.root = root;
+        }
+
+        @Override
+        public Event get(int index) {
+            Objects.checkIndex(index, root.kept);
+            return new Event(root.kinds[index], root.paths[index], root.messages[index], root.parts[index]);
+        }
+
+        @Override
+        public int size() {
+            return root.kept;
+        }
+    }
+
+    /**
+     * The number of kept events: those {@link #events()} lists, in the order they were recorded.
+     * With {@link #kind(int)}, {@link #path(int)}, {@link #message(int)} and {@link #part(int)} an
+     * evaluator reads them without creating an {@link Event} for each.
+     *
+     * @return the number of kept events
+     */
+    public int kept() {
+        return root.kept;
+    }
+
+    /**
+     * The kind of a kept event.
+     *
+     * @param index the event's position, from 0 to {@link #kept()} (exclusive)
+     * @return its kind
+     * @throws IndexOutOfBoundsException if there is no such event
+     */
+    public Kind kind(int index) {
+        ConditionEvents r = root;
+        return r.kinds[Objects.checkIndex(index, r.kept)];
+    }
+
+    /**
+     * The field of a kept event.
+     *
+     * @param index the event's position, from 0 to {@link #kept()} (exclusive)
+     * @return its field
+     * @throws IndexOutOfBoundsException if there is no such event
+     */
+    public FieldPath path(int index) {
+        ConditionEvents r = root;
+        return r.paths[Objects.checkIndex(index, r.kept)];
+    }
+
+    /**
+     * The message of a kept event.
+     *
+     * @param index the event's position, from 0 to {@link #kept()} (exclusive)
+     * @return its message
+     * @throws IndexOutOfBoundsException if there is no such event
+     */
+    public String message(int index) {
+        ConditionEvents r = root;
+        return r.messages[Objects.checkIndex(index, r.kept)];
+    }
+
+    /**
+     * The part a kept event is about, or an empty string for the whole subject.
+     *
+     * @param index the event's position, from 0 to {@link #kept()} (exclusive)
+     * @return its part
+     * @throws IndexOutOfBoundsException if there is no such event
+     */
+    public String part(int index) {
+        ConditionEvents r = root;
+        return r.parts[Objects.checkIndex(index, r.kept)];
     }
 
     /**
@@ -315,9 +420,12 @@ public final class ConditionEvents {
      */
     public void clear() {
         ConditionEvents r = root;
-        if (r.events != null) {
-            r.events.clear();
+        for (int i = 0; i < r.kept; i++) {
+            r.paths[i] = null; // nothing recorded before stays reachable from a reused collector
+            r.messages[i] = null;
+            r.parts[i] = null;
         }
+        r.kept = 0;
         r.satisfiedCount = 0;
         r.violatedCount = 0;
         r.notApplicableCount = 0;

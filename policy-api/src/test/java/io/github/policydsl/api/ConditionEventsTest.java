@@ -113,4 +113,54 @@ class ConditionEventsTest {
         assertThatThrownBy(full::satisfied).isInstanceOf(IllegalStateException.class);
         assertThat(full.isEmpty()).isTrue();
     }
+
+    @Test
+    void keptEventsReadByPositionMatchTheListAndTheListIsLive() {
+        ConditionEvents events = ConditionEvents.violationsOnly();
+        java.util.List<Event> view = events.events();
+        assertThat(view).isEmpty();
+        assertThat(events.kept()).isZero();
+        java.util.List<Event> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) { // past the first capacity, twice
+            FieldPath path = P.index(i);
+            if (i % 3 == 0) {
+                events.violated(path, "bad " + i);
+                expected.add(new Event(Kind.VIOLATED, path, "bad " + i, ""));
+            } else if (i % 3 == 1) {
+                events.checkPart("c" + i, Condition.<String>of("x", (s, e) -> e.error(path, s)), "broken " + i);
+                expected.add(new Event(Kind.ERROR, path, "broken " + i, "c" + i));
+            } else {
+                events.forPart("p").notApplicable(path, "n/a " + i);
+                expected.add(new Event(Kind.NOT_APPLICABLE, path, "n/a " + i, "p"));
+            }
+            events.satisfied(); // counted, never kept
+        }
+        assertThat(view).isEqualTo(expected);
+        assertThat(events.kept()).isEqualTo(11);
+        for (int i = 0; i < 11; i++) {
+            Event e = expected.get(i);
+            assertThat(events.kind(i)).isEqualTo(e.kind());
+            assertThat(events.path(i)).isSameAs(e.path());
+            assertThat(events.message(i)).isEqualTo(e.message());
+            assertThat(events.part(i)).isEqualTo(e.part());
+        }
+        assertThatThrownBy(() -> events.kind(11)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> events.path(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> view.get(11)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> view.add(expected.get(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> events.violated(null, "m")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> events.violated(P, null)).isInstanceOf(NullPointerException.class);
+
+        events.addAll(events); // a collector added to itself: its events once more, not forever
+        assertThat(events.kept()).isEqualTo(22);
+        assertThat(view.subList(11, 22)).isEqualTo(expected);
+        assertThat(events.count(Kind.SATISFIED)).isEqualTo(22);
+
+        events.clear();
+        assertThat(view).isEmpty();
+        assertThat(events.kept()).isZero();
+        assertThatThrownBy(() -> events.message(0)).isInstanceOf(IndexOutOfBoundsException.class);
+        events.violated(P, "again");
+        assertThat(view).containsExactly(new Event(Kind.VIOLATED, P, "again", ""));
+    }
 }

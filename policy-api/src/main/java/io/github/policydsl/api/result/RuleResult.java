@@ -27,12 +27,20 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
         } else if (violations.size() == 1) {
             violations = List.of(violations.get(0));
         } else {
-            Violation[] sorted = violations.toArray(new Violation[0]);
-            for (Violation v : sorted) {
-                Objects.requireNonNull(v, "violation");
+            boolean sorted = true;
+            Violation previous = null;
+            for (int i = 0; i < violations.size(); i++) {
+                Violation v = Objects.requireNonNull(violations.get(i), "violation");
+                sorted &= previous == null || previous.compareTo(v) <= 0;
+                previous = v;
             }
-            java.util.Arrays.sort(sorted);
-            violations = java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
+            if (sorted) {
+                violations = List.copyOf(violations); // an unmodifiable list already is not copied again
+            } else {
+                Violation[] all = violations.toArray(new Violation[0]);
+                java.util.Arrays.sort(all);
+                violations = List.of(all);
+            }
         }
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");

@@ -260,7 +260,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         Violation firstViolation = null;
         List<Violation> violations = null;
         SubjectRef lastPart = null;
-        Event firstNotApplicable = null;
+        FieldPath notApplicablePath = null;
+        String notApplicableReason = null;
         boolean error = false;
         boolean violated = false;
         int skipped = 0;
@@ -286,14 +287,15 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                     && events.count(Kind.NOT_APPLICABLE) == 0) {
                 continue; // only satisfied events: the common case, with nothing kept
             }
-            List<Event> outcome = negated ? negate(condition, subject, events) : events.events();
-            boolean onlyNa = !outcome.isEmpty() && (negated || events.count(Kind.SATISFIED) == 0);
-            for (int i = 0; i < outcome.size(); i++) {
-                Event e = outcome.get(i);
-                switch (e.kind()) {
+            ConditionEvents outcome = negated ? negate(condition, subject, events) : events;
+            int kept = outcome.kept();
+            boolean onlyNa = kept > 0 && (negated || events.count(Kind.SATISFIED) == 0);
+            for (int i = 0; i < kept; i++) {
+                Kind kind = outcome.kind(i);
+                switch (kind) {
                     case ERROR, VIOLATED -> {
                         Outcome o;
-                        if (e.kind() == Kind.ERROR) {
+                        if (kind == Kind.ERROR) {
                             error = true;
                             o = Outcome.ERROR;
                         } else {
@@ -301,17 +303,19 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                             o = violatedOutcome;
                         }
                         onlyNa = false;
+                        String part = outcome.part(i);
                         SubjectRef about;
-                        if (e.part().isEmpty()) {
+                        if (part.isEmpty()) {
                             about = subject.ref();
                         } else {
                             // events of one part come together: name it once
-                            lastPart = lastPart != null && lastPart.container().equals(e.part()) ? lastPart
-                                    : subject.ref(e.part());
+                            lastPart = lastPart != null && lastPart.container().equals(part) ? lastPart
+                                    : subject.ref(part);
                             about = lastPart;
                         }
-                        Violation v = new Violation(info.id(), info.severity(), o, e.message(), about,
-                                subject.locate(e.path()), e.path());
+                        FieldPath path = outcome.path(i);
+                        Violation v = new Violation(info.id(), info.severity(), o, outcome.message(i), about,
+                                subject.locate(path), path);
                         if (firstViolation == null) {
                             firstViolation = v; // most results have one violation: no list for them
                         } else {
@@ -324,11 +328,12 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                     }
                     case SATISFIED -> onlyNa = false;
                     case NOT_APPLICABLE -> {
-                        if (firstNotApplicable == null) {
-                            firstNotApplicable = e;
+                        if (notApplicablePath == null) {
+                            notApplicablePath = outcome.path(i);
+                            notApplicableReason = outcome.message(i);
                         }
                     }
-                    default -> throw new IllegalStateException("unknown event kind " + e.kind());
+                    default -> throw new IllegalStateException("unknown event kind " + kind);
                 }
             }
             if (onlyNa) {
@@ -342,29 +347,37 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                     violations != null ? violations : List.of(firstViolation));
         }
         if (skipped == conditions.length) {
-            Event first = firstNotApplicable;
             return new RuleResult(info, ref, where, Outcome.SKIP, List.of(new Violation(info.id(), info.severity(),
-                    Outcome.SKIP, "not applicable: " + first.message(), ref, subject.locate(first.path()), first.path())));
+                    Outcome.SKIP, "not applicable: " + notApplicableReason, ref, subject.locate(notApplicablePath),
+                    notApplicablePath)));
         }
         return new RuleResult(info, ref, where, Outcome.PASS, List.of());
     }
 
 
-    private List<Event> negate(Condition<?> condition, Subject subject, ConditionEvents events) {
+    /** The events of a negated condition: its verdict inverted, in a collector of their own. */
+    private ConditionEvents negate(Condition<?> condition, Subject subject, ConditionEvents events) {
+        List<Event> all = events.events();
+        List<Event> negated;
         if (events.has(Kind.ERROR)) {
-            return events.events().stream().filter(e -> e.kind() == Kind.ERROR).toList();
+            negated = all.stream().filter(e -> e.kind() == Kind.ERROR).toList();
+        } else if (events.has(Kind.VIOLATED)) {
+            negated = List.of(new Event(Kind.SATISFIED, subject.path(), "does not " + condition.description()));
+        } else {
+            List<Event> satisfied = all.stream().filter(e -> e.kind() == Kind.SATISFIED).toList();
+            if (satisfied.isEmpty() && events.has(Kind.NOT_APPLICABLE)) {
+                negated = all;
+            } else if (satisfied.isEmpty()) {
+                negated = List.of(new Event(Kind.VIOLATED, subject.path(), "does " + condition.description()));
+            } else {
+                negated = satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message(), e.part())).toList();
+            }
         }
-        if (events.has(Kind.VIOLATED)) {
-            return List.of(new Event(Kind.SATISFIED, subject.path(), "does not " + condition.description()));
+        ConditionEvents out = new ConditionEvents();
+        for (Event e : negated) {
+            out.add(e.kind(), e.part(), e.path(), e.message());
         }
-        List<Event> satisfied = events.events().stream().filter(e -> e.kind() == Kind.SATISFIED).toList();
-        if (satisfied.isEmpty() && events.has(Kind.NOT_APPLICABLE)) {
-            return events.events();
-        }
-        if (satisfied.isEmpty()) {
-            return List.of(new Event(Kind.VIOLATED, subject.path(), "does " + condition.description()));
-        }
-        return satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message(), e.part())).toList();
+        return out;
     }
 
     @Override
