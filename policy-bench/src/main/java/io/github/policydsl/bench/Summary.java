@@ -73,7 +73,7 @@ public final class Summary {
                 "g_tenChecksHandWrittenReport", 0, false);
         ratio(ms, "  hand-written report / hand-written findings: the result contract (no target)",
                 "g_tenChecksHandWrittenReport", "g_tenChecksHandWritten", 0, false);
-        ratio(ms, "sequential / 2 threads, k8s-hardening (target >= 1.7)", "d_evaluatePack[k8s-hardening]",
+        ratio(ms, "sequential / 2 threads, k8s-hardening (target >= 1.7)", "d_evaluateK8sHardeningSequential",
                 "d_evaluateK8sHardeningParallel2", 1.7, false);
         ratio(ms, "  machine ceiling: hand-written sequential / 2 threads on halves (no target)", "g_tenChecksHandWritten",
                 "g_tenChecksHandWrittenParallel2", 0, false);

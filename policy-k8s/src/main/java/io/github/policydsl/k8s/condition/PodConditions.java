@@ -79,6 +79,8 @@ public final class PodConditions {
         });
     }
 
+    private static final FieldPath AUTOMOUNT_TOKEN = FieldPath.root().child("automountServiceAccountToken");
+
     /**
      * The service account token is not mounted: the pod's {@code automountServiceAccountToken}
      * is false, or it is unset and the pod's ServiceAccount (when it is among the inputs, in the
@@ -88,13 +90,15 @@ public final class PodConditions {
      */
     public static Condition<PodTemplate> notAutomountServiceAccountToken() {
         return Condition.of("not automount the service account token", (pod, events) -> {
-            FieldPath path = pod.specPath().child("automountServiceAccountToken");
+            FieldPath path = pod.specPath().resolve(AUTOMOUNT_TOKEN);
             Boolean own = pod.spec().getAutomountServiceAccountToken();
             if (own != null) {
                 if (own) {
                     events.violated(path, "mounts the service account token: automountServiceAccountToken is true");
-                } else {
+                } else if (events.recordsSatisfied()) {
                     events.satisfied(path, "does not mount the service account token");
+                } else {
+                    events.satisfied();
                 }
                 return;
             }
@@ -102,8 +106,12 @@ public final class PodConditions {
             Optional<LoadedResource> sa = pod.manifests().serviceAccount(pod.namespace(), saName);
             Boolean inherited = sa.map(r -> ((ServiceAccount) r.object()).getAutomountServiceAccountToken()).orElse(null);
             if (Boolean.FALSE.equals(inherited)) {
-                events.satisfied(path, "does not mount the service account token (ServiceAccount "
-                        + pod.namespace() + "/" + saName + " sets automountServiceAccountToken: false)");
+                if (events.recordsSatisfied()) {
+                    events.satisfied(path, "does not mount the service account token (ServiceAccount "
+                            + pod.namespace() + "/" + saName + " sets automountServiceAccountToken: false)");
+                } else {
+                    events.satisfied();
+                }
             } else if (Boolean.TRUE.equals(inherited)) {
                 events.violated(path, "mounts the service account token: automountServiceAccountToken is unset on the pod "
                         + "and true on ServiceAccount " + pod.namespace() + "/" + saName);
