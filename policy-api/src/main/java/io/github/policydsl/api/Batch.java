@@ -35,7 +35,7 @@ final class Batch<I extends EvaluationInput> {
     Report evaluate(I input) {
         List<? extends Subject> subjects = source.subjects(input);
         boolean[] selected = new boolean[rules.length];
-        Report.Builder results = Report.builder(infos, input.inputs());
+        Report.Builder results = Report.builder(infos, input.inputs(), subjects.size() * rules.length + rules.length);
         evaluate(input, subjects, 0, subjects.size(), selected, results);
         addEmptySelections(selected, input, results);
         return results.build();
@@ -131,7 +131,7 @@ final class Batch<I extends EvaluationInput> {
         Report evaluate(int chunk) {
             int from = bounds[chunk];
             int to = bounds[chunk + 1];
-            Report.Builder results = Report.builder(batch.infos, input.inputs());
+            Report.Builder results = Report.builder(batch.infos, input.inputs(), (to - from) * batch.rules.length);
             boolean[] mine = new boolean[batch.rules.length];
             batch.evaluate(input, subjects, from, to, mine, results);
             selected[chunk] = mine;

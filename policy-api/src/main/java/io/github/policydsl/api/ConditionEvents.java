@@ -5,8 +5,8 @@ import io.github.policydsl.api.result.FieldPath;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.RandomAccess;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Supplier;
 
 /**

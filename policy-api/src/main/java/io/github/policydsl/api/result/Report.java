@@ -51,7 +51,21 @@ public final class Report {
      * @return a new builder, for use by one thread
      */
     public static Builder builder(List<RuleInfo> rules, List<InputInfo> inputs) {
-        return new Builder(rules, inputs);
+        return new Builder(rules, inputs, 16);
+    }
+
+    /**
+     * Starts a report whose results are added one at a time, with room for about as many results
+     * as expected (it grows beyond that if needed).
+     *
+     * @param rules the rules evaluated
+     * @param inputs the inputs read
+     * @param expectedResults how many results are likely to be added
+     * @return a new builder, for use by one thread
+     * @see #builder(List, List)
+     */
+    public static Builder builder(List<RuleInfo> rules, List<InputInfo> inputs, int expectedResults) {
+        return new Builder(rules, inputs, Math.max(1, expectedResults));
     }
 
     /**
@@ -61,14 +75,15 @@ public final class Report {
     public static final class Builder {
         private final List<RuleInfo> rules;
         private final List<InputInfo> inputs;
-        private RuleResult[] results = new RuleResult[16];
+        private RuleResult[] results;
         private int size;
         /** Whether every result so far sorts at or after the one before it. */
         private boolean inOrder = true;
 
-        private Builder(List<RuleInfo> rules, List<InputInfo> inputs) {
+        private Builder(List<RuleInfo> rules, List<InputInfo> inputs, int capacity) {
             this.rules = java.util.Objects.requireNonNull(rules, "rules");
             this.inputs = java.util.Objects.requireNonNull(inputs, "inputs");
+            this.results = new RuleResult[capacity];
         }
 
         /**
@@ -80,7 +95,7 @@ public final class Report {
         public Builder add(RuleResult result) {
             java.util.Objects.requireNonNull(result, "result");
             if (size == results.length) {
-                results = java.util.Arrays.copyOf(results, size * 2);
+                results = java.util.Arrays.copyOf(results, Math.max(16, size * 2));
             }
             if (inOrder && size > 0 && compare(results[size - 1], result) > 0) {
                 inOrder = false;

@@ -27,20 +27,16 @@ public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, O
         } else if (violations.size() == 1) {
             violations = List.of(violations.get(0));
         } else {
+            Violation[] all = violations.toArray(new Violation[0]); // one snapshot, checked and kept
             boolean sorted = true;
-            Violation previous = null;
-            for (int i = 0; i < violations.size(); i++) {
-                Violation v = Objects.requireNonNull(violations.get(i), "violation");
-                sorted &= previous == null || previous.compareTo(v) <= 0;
-                previous = v;
+            for (int i = 0; i < all.length; i++) {
+                Objects.requireNonNull(all[i], "violation");
+                sorted &= i == 0 || all[i - 1].compareTo(all[i]) <= 0;
             }
-            if (sorted) {
-                violations = List.copyOf(violations); // an unmodifiable list already is not copied again
-            } else {
-                Violation[] all = violations.toArray(new Violation[0]);
+            if (!sorted) {
                 java.util.Arrays.sort(all);
-                violations = List.of(all);
             }
+            violations = List.of(all);
         }
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");

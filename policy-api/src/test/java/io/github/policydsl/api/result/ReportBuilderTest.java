@@ -89,5 +89,10 @@ class ReportBuilderTest {
         assertThatThrownBy(() -> first.results().add(results.get(0))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> b.add(null)).isInstanceOf(NullPointerException.class);
         assertThat(Report.builder(List.of(), List.of()).build().results()).isEmpty();
+        for (int capacity : new int[] {-1, 0, 1, 7, 100}) { // a size hint only: the builder grows past it
+            Report.Builder sized = Report.builder(RULES, INPUTS, capacity);
+            results.forEach(sized::add);
+            assertThat(sized.build().results()).isEqualTo(second.results());
+        }
     }
 }

@@ -11,7 +11,6 @@ import io.github.policydsl.k8s.Effective;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Ready-made conditions on containers, with Kubernetes' effective values: container-level
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class ContainerConditions {
 
-    private static final Pattern DIGEST = Pattern.compile("@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
 
     private static final String[] RESOURCES = {"cpu", "memory"};
 
@@ -298,14 +296,52 @@ public final class ContainerConditions {
         });
     }
 
-    /** Whether an image reference carries a digest; the regular expression runs only where an {@code @} is. */
-    private static boolean hasDigest(String image) {
+    /**
+     * Whether an image reference carries a digest: at some {@code @}, an algorithm of lower-case
+     * letters and digits in components joined by one of {@code . + _ -}, a colon and at least 32
+     * hexadecimal digits, then anything (the regular expression
+     * {@code @[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}} found at that {@code @}). Scanned by
+     * hand in one pass, with no allocation, since every container of every pod is checked; the
+     * tests compare it with the regular expression.
+     */
+    static boolean hasDigest(String image) {
         for (int at = image.indexOf('@'); at >= 0; at = image.indexOf('@', at + 1)) {
-            if (DIGEST.matcher(image).region(at, image.length()).lookingAt()) {
+            if (digestAt(image, at + 1)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code algorithm:hex} (as {@link #hasDigest} describes it) starts at {@code i}. */
+    private static boolean digestAt(String s, int i) {
+        int n = s.length();
+        boolean afterSeparator = true; // the algorithm starts with a letter or digit
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                afterSeparator = false;
+            } else if (c == '.' || c == '+' || c == '_' || c == '-') {
+                if (afterSeparator) {
+                    return false;
+                }
+                afterSeparator = true;
+            } else {
+                break;
+            }
+        }
+        // the algorithm is everything up to the first other character, which must be the colon
+        if (afterSeparator || i == n || s.charAt(i) != ':') {
+            return false;
+        }
+        int hex = 0;
+        for (i++; i < n && hex < 32; i++, hex++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                break;
+            }
+        }
+        return hex >= 32;
     }
 
     /**

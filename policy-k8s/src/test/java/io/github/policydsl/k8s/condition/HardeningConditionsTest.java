@@ -177,6 +177,38 @@ class HardeningConditionsTest {
                 .outcome()).as(image).isEqualTo(expected));
     }
 
+    /** The hand-written digest scan agrees with the regular expression it replaced, on strings built near its grammar. */
+    @Test
+    void digestScanAgreesWithTheRegularExpression() {
+        java.util.regex.Pattern digest = java.util.regex.Pattern.compile("@[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
+        String[] pieces = {"@", ":", "sha256", "sha", "a", "0", "Z", ".", "+", "_", "-", "/", "nginx", "x@",
+            "4f53cda18c2baa0c", "4F53CDA18C2BAA0C", "4f53cda18c2baa0", "g", " ", "@sha256:",
+            "4f53cda18c2baa0c4F53CDA18C2BAA0c", "4f53cda18c2baa0c4F53CDA18C2BAA0"};
+        java.util.Random random = new java.util.Random(2026);
+        int digests = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String image = sb.toString();
+            boolean expected = false;
+            for (int at = image.indexOf('@'); at >= 0 && !expected; at = image.indexOf('@', at + 1)) {
+                expected = digest.matcher(image).region(at, image.length()).lookingAt();
+            }
+            assertThat(ContainerConditions.hasDigest(image)).as(image).isEqualTo(expected);
+            digests += expected ? 1 : 0;
+        }
+        assertThat(digests).as("strings with a digest among the generated ones").isGreaterThan(1_000);
+        assertThat(ContainerConditions.hasDigest("r/a@sha256+x.y_z-1:" + "0".repeat(32) + "!")).isTrue();
+        assertThat(ContainerConditions.hasDigest("a@sha256:" + "0".repeat(31))).isFalse();
+        assertThat(ContainerConditions.hasDigest("a@sha256..x:" + "0".repeat(40))).isFalse();
+        assertThat(ContainerConditions.hasDigest("a@-x:" + "0".repeat(40))).isFalse();
+        assertThat(ContainerConditions.hasDigest("a@x-:" + "0".repeat(40))).isFalse();
+        assertThat(ContainerConditions.hasDigest("a@:" + "0".repeat(40))).isFalse();
+        assertThat(ContainerConditions.hasDigest("a@@x:" + "0".repeat(40))).isTrue();
+    }
+
     private static Manifests withImage(String image) {
         return LOADER.loadString("i.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
                 + "    - {name: a, image: \"" + image + "\"}\n");
