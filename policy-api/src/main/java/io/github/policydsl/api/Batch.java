@@ -73,12 +73,20 @@ final class Batch<I extends EvaluationInput> {
     }
 
     /**
-     * Prepares a parallel evaluation: the subjects are extracted here, on the calling thread,
-     * and split into about {@code tasks} contiguous chunks.
+     * Prepares a parallel evaluation in about {@code tasks} contiguous chunks. A source that finds
+     * subjects by parts of the input is split by parts, and each chunk extracts its own subjects in
+     * its task; for any other source the subjects are extracted here, on the calling thread, and
+     * split.
      */
+    @SuppressWarnings("unchecked")
     Split<I> split(I input, int tasks) {
+        java.util.Optional<? extends SubjectSource.Parts<? super I, ? extends Subject>> parts = source.parts();
+        if (parts.isPresent()) {
+            SubjectSource.Parts<? super I, ? extends Subject> p = parts.get();
+            return new Split<>(this, input, null, p, bounds(Math.max(0, p.count(input)), tasks));
+        }
         List<? extends Subject> subjects = source.subjects(input);
-        return new Split<>(this, input, subjects, bounds(subjects.size(), tasks));
+        return new Split<>(this, input, subjects, null, bounds(subjects.size(), tasks));
     }
 
     /**
@@ -108,14 +116,19 @@ final class Batch<I extends EvaluationInput> {
     static final class Split<I extends EvaluationInput> {
         private final Batch<I> batch;
         private final I input;
+        /** The subjects, when the chunks are ranges of them; else null. */
         private final List<? extends Subject> subjects;
+        /** How to find the subjects of a range of parts, when the chunks are ranges of parts; else null. */
+        private final SubjectSource.Parts<? super I, ? extends Subject> parts;
         private final int[] bounds;
         private final boolean[][] selected;
 
-        Split(Batch<I> batch, I input, List<? extends Subject> subjects, int[] bounds) {
+        Split(Batch<I> batch, I input, List<? extends Subject> subjects,
+                SubjectSource.Parts<? super I, ? extends Subject> parts, int[] bounds) {
             this.batch = batch;
             this.input = input;
             this.subjects = subjects;
+            this.parts = parts;
             this.bounds = bounds;
             this.selected = new boolean[chunks()][];
         }
@@ -131,9 +144,15 @@ final class Batch<I extends EvaluationInput> {
         Report evaluate(int chunk) {
             int from = bounds[chunk];
             int to = bounds[chunk + 1];
+            List<? extends Subject> mySubjects = subjects;
+            if (parts != null) {
+                mySubjects = parts.subjects(input, from, to);
+                from = 0;
+                to = mySubjects.size();
+            }
             Report.Builder results = Report.builder(batch.infos, input.inputs(), (to - from) * batch.rules.length);
             boolean[] mine = new boolean[batch.rules.length];
-            batch.evaluate(input, subjects, from, to, mine, results);
+            batch.evaluate(input, mySubjects, from, to, mine, results);
             selected[chunk] = mine;
             return results.build();
         }

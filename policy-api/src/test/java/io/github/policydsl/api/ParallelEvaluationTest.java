@@ -49,6 +49,46 @@ class ParallelEvaluationTest {
         }
     }
 
+    /**
+     * A source that finds its subjects by parts: parallel tasks extract the subjects of their own
+     * range of parts (every box with an odd size here), and the report equals the sequential one.
+     */
+    @Test
+    void aSourceWithPartsIsSplitByPartsAndGivesTheSameReport() {
+        java.util.concurrent.atomic.AtomicInteger ranges = new java.util.concurrent.atomic.AtomicInteger();
+        SubjectSource<Boxes, Box> odd = SubjectSource.of("odd boxes",
+                in -> in.boxes().stream().filter(b -> b.size() % 2 == 1).toList(),
+                new SubjectSource.Parts<Boxes, Box>() {
+                    @Override
+                    public int count(Boxes in) {
+                        return in.boxes().size();
+                    }
+
+                    @Override
+                    public List<Box> subjects(Boxes in, int from, int to) {
+                        ranges.incrementAndGet();
+                        return in.boxes().subList(from, to).stream().filter(b -> b.size() % 2 == 1).toList();
+                    }
+                });
+        Policy<Boxes> policy = Policy.<Boxes>named("odd", "1").include(
+                RuleDefinition.all(odd).must(beSmallerThan(60)).withId("small"),
+                RuleDefinition.all(odd).that(bigger(90)).must(beEven()).withId("big-even"),
+                RuleDefinition.all(odd).that(bigger(1000)).must(beEven()).withId("none"));
+        Boxes in = input();
+        Report sequential = policy.evaluate(in);
+        assertThat(ranges).hasValue(0);
+        assertThat(sequential.results()).hasSizeGreaterThan(250);
+        for (int n : new int[] {2, 3}) {
+            ranges.set(0);
+            Report parallel = policy.evaluateParallel(in, n);
+            assertThat(parallel.results()).isEqualTo(sequential.results());
+            assertThat(parallel.rules()).isEqualTo(sequential.rules());
+            assertThat(ranges.get()).as("ranges extracted, one per chunk").isGreaterThan(n);
+        }
+        assertThat(odd.parts()).isPresent();
+        assertThat(BOXES.parts()).isEmpty();
+    }
+
     /** The rules one by one, as evaluation worked before rules over one source shared a pass. */
     private static Report oneByOne(Policy<Boxes> policy, Boxes in) {
         List<Report> parts = new ArrayList<>();

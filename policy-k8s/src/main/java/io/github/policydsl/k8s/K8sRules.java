@@ -43,7 +43,18 @@ import java.util.List;
  */
 public final class K8sRules {
 
-    private static final SubjectSource<Manifests, PodTemplate> PODS = SubjectSource.of("pods", PodTemplate::all);
+    private static final SubjectSource<Manifests, PodTemplate> PODS = SubjectSource.of("pods", PodTemplate::all,
+            new SubjectSource.Parts<Manifests, PodTemplate>() {
+                @Override
+                public int count(Manifests m) {
+                    return m.resources().size();
+                }
+
+                @Override
+                public List<PodTemplate> subjects(Manifests m, int from, int to) {
+                    return PodTemplate.of(m, from, to);
+                }
+            });
     private static final SubjectSource<Manifests, ContainerRef> CONTAINERS = SubjectSource.of("containers",
             m -> PodTemplate.all(m).stream().flatMap(p -> p.containers().stream()).toList());
     private static final SubjectSource<Manifests, NamespaceObject> NAMESPACE_OBJECTS = SubjectSource.of(

@@ -33,35 +33,60 @@ public final class Manifests implements EvaluationInput {
     private final Map<Object, Once<?>> derived = new ConcurrentHashMap<>();
     private final Manifests lookups;
 
+    /**
+     * The ServiceAccounts and Namespaces by name, built with the manifests: by one walk over
+     * objects that were just loaded (while they are still in the processor's caches), or from the
+     * indexes of the parts that {@link #merge} combines, so that no evaluation walks all objects
+     * for them (which, in a parallel evaluation, one task would do while the others wait).
+     */
+    private final Index index;
+
     private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs) {
-        this(resources, errors, inputs, null);
+        this(resources, errors, inputs, null, null);
     }
 
-    private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs, Manifests lookups) {
+    private Manifests(List<LoadedResource> resources, List<LoadError> errors, List<InputInfo> inputs, Manifests lookups,
+            Index index) {
         this.lookups = lookups;
         this.resources = List.copyOf(resources);
         this.errors = List.copyOf(errors);
         this.inputs = InputInfo.normalize(inputs);
+        this.index = index != null ? index : Index.of(this.resources);
     }
 
-    /** The ServiceAccounts by {@code namespace/name} and the Namespaces by name, built on first lookup. */
+    /** The ServiceAccounts by {@code namespace/name} and the Namespaces by name; the first object of a name wins. */
     private record Index(Map<String, LoadedResource> serviceAccounts, Map<String, LoadedResource> namespaces) {
-        static Index of(Manifests m) {
+        static Index of(List<LoadedResource> resources) {
             Map<String, LoadedResource> sa = new HashMap<>();
             Map<String, LoadedResource> ns = new HashMap<>();
-            for (LoadedResource r : m.resources) {
+            for (LoadedResource r : resources) {
                 if (r.object() instanceof ServiceAccount) {
                     sa.putIfAbsent(r.effectiveNamespace() + "/" + r.name(), r);
                 } else if (r.object() instanceof Namespace) {
                     ns.putIfAbsent(r.name(), r);
                 }
             }
-            return new Index(Collections.unmodifiableMap(sa), Collections.unmodifiableMap(ns));
+            return new Index(freeze(sa), freeze(ns));
+        }
+
+        /** The index of parts in order: an earlier part's object wins, as in one walk over all of them. */
+        static Index merge(List<Manifests> parts) {
+            Map<String, LoadedResource> sa = new HashMap<>();
+            Map<String, LoadedResource> ns = new HashMap<>();
+            for (Manifests m : parts) {
+                m.index.serviceAccounts().forEach(sa::putIfAbsent);
+                m.index.namespaces().forEach(ns::putIfAbsent);
+            }
+            return new Index(freeze(sa), freeze(ns));
+        }
+
+        private static Map<String, LoadedResource> freeze(Map<String, LoadedResource> m) {
+            return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(m);
         }
     }
 
     private Index index() {
-        return derived(Index.class, Index::of);
+        return index;
     }
 
     /**
@@ -117,7 +142,7 @@ public final class Manifests implements EvaluationInput {
             e.addAll(m.errors);
             i.addAll(m.inputs);
         }
-        return new Manifests(r, e, i);
+        return new Manifests(r, e, i, null, Index.merge(all));
     }
 
     /**
@@ -130,7 +155,7 @@ public final class Manifests implements EvaluationInput {
      * @return new manifests
      */
     public Manifests withLookupsFrom(Manifests context) {
-        return new Manifests(resources, errors, inputs, java.util.Objects.requireNonNull(context, "context"));
+        return new Manifests(resources, errors, inputs, java.util.Objects.requireNonNull(context, "context"), index);
     }
 
     /** The objects in load order. */

@@ -105,16 +105,29 @@ public final class PodTemplate implements Subject {
      * @return every pod template (computed once per input)
      */
     public static List<PodTemplate> all(Manifests manifests) {
-        return manifests.derived(PodTemplate.class, m -> {
-            List<PodTemplate> out = new ArrayList<>();
-            for (LoadedResource r : m.resources()) {
-                PodTemplate t = of(r, m);
-                if (t != null) {
-                    out.add(t);
-                }
+        return manifests.derived(PodTemplate.class, m -> of(m, 0, m.resources().size()));
+    }
+
+    /**
+     * The pod templates of a range of the objects, in load order: the same templates as
+     * {@link #all} has for those objects, found anew (a parallel evaluation finds those of its
+     * chunk in its own task).
+     *
+     * @param manifests the input
+     * @param from the index of the first object
+     * @param to the index after the last object
+     * @return the templates
+     */
+    public static List<PodTemplate> of(Manifests manifests, int from, int to) {
+        List<LoadedResource> resources = manifests.resources();
+        List<PodTemplate> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            PodTemplate t = of(resources.get(i), manifests);
+            if (t != null) {
+                out.add(t);
             }
-            return List.copyOf(out);
-        });
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -1,0 +1,65 @@
+package io.github.policydsl.k8s;
+
+import io.github.policydsl.api.SubjectSource;
+import io.github.policydsl.k8s.load.ManifestLoader;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pod templates found range by range (as a parallel evaluation's tasks find them) are those of
+ * {@link PodTemplate#all}, in the same order, however the objects are split.
+ */
+class PodTemplatePartsTest {
+
+    private static final String POD_SPEC = "containers: [{name: app, image: 'nginx:1.27'}]";
+
+    private static String doc(String apiVersion, String kind, String name, String body) {
+        return "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: " + name + "}\n" + body + "\n---\n";
+    }
+
+    private static String template(String indent) {
+        return indent + "template:\n" + indent + "  spec: {" + POD_SPEC + "}";
+    }
+
+    @Test
+    void rangesOfObjectsGiveTheTemplatesOfAllInOrder() {
+        String yaml = doc("v1", "ConfigMap", "cm", "data: {a: b}")
+                + doc("v1", "Pod", "pod", "spec: {" + POD_SPEC + "}")
+                + doc("apps/v1", "Deployment", "deploy", "spec:\n" + template("  "))
+                + doc("v1", "ServiceAccount", "sa", "automountServiceAccountToken: false")
+                + doc("apps/v1", "StatefulSet", "sts", "spec:\n  serviceName: s\n" + template("  "))
+                + doc("apps/v1", "DaemonSet", "ds", "spec:\n" + template("  "))
+                + doc("batch/v1", "Job", "job", "spec:\n" + template("  "))
+                + doc("batch/v1", "CronJob", "cron", "spec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n"
+                        + template("      "))
+                + doc("v1", "PodTemplate", "pt", template(""))
+                + doc("extensions/v1beta1", "Deployment", "legacy", "spec:\n" + template("  "))
+                + doc("apps/v1", "Deployment", "no-template", "spec: {replicas: 1}");
+        Manifests m = ManifestLoader.defaults().loadString("all.yaml", yaml);
+        List<String> expected = PodTemplate.all(m).stream().map(PodTemplate::toString).toList();
+        assertThat(expected).hasSize(8);
+
+        SubjectSource.Parts<? super Manifests, ? extends io.github.policydsl.api.Subject> parts =
+                K8sRules.pods().must().runAsNonRoot().source().parts().orElseThrow();
+        int n = parts.count(m);
+        assertThat(n).isEqualTo(m.resources().size());
+        Random random = new Random(4);
+        for (int round = 0; round < 200; round++) {
+            List<String> found = new ArrayList<>();
+            for (int from = 0; from < n; ) {
+                int to = Math.min(n, from + 1 + random.nextInt(4));
+                for (io.github.policydsl.api.Subject s : parts.subjects(m, from, to)) {
+                    found.add(s.toString());
+                }
+                from = to;
+            }
+            assertThat(found).isEqualTo(expected);
+        }
+        assertThat(parts.subjects(m, 3, 3)).isEmpty();
+    }
+}
