@@ -78,7 +78,6 @@ final class Batch<I extends EvaluationInput> {
      * its task; for any other source the subjects are extracted here, on the calling thread, and
      * split.
      */
-    @SuppressWarnings("unchecked")
     Split<I> split(I input, int tasks) {
         java.util.Optional<? extends SubjectSource.Parts<? super I, ? extends Subject>> parts = source.parts();
         if (parts.isPresent()) {

@@ -67,11 +67,14 @@ public final class ConditionEvents {
      * evaluation reads them through {@link #kind(int)} and its siblings without an {@link Event}
      * object per finding, and {@link #events()} makes the objects only for callers that ask.
      */
-    private Kind[] kinds;
-    private FieldPath[] paths;
-    private String[] messages;
-    private String[] parts;
+    private Kind[] kinds = NO_KINDS;
+    private FieldPath[] paths = NO_PATHS;
+    private String[] messages = NO_STRINGS;
+    private String[] parts = NO_STRINGS;
     private int kept;
+    private static final Kind[] NO_KINDS = {};
+    private static final FieldPath[] NO_PATHS = {};
+    private static final String[] NO_STRINGS = {};
     /** The live view of the kept events (root only), created when first asked for. */
     private List<Event> view;
     /** Counts by kind (root only), kept or not. */
@@ -168,12 +171,12 @@ public final class ConditionEvents {
         }
         increment(kind);
         int i = r.kept;
-        if (r.kinds == null || i == r.kinds.length) {
-            int capacity = r.kinds == null ? 4 : i * 2;
-            r.kinds = Arrays.copyOf(r.kinds == null ? new Kind[0] : r.kinds, capacity);
-            r.paths = Arrays.copyOf(r.paths == null ? new FieldPath[0] : r.paths, capacity);
-            r.messages = Arrays.copyOf(r.messages == null ? new String[0] : r.messages, capacity);
-            r.parts = Arrays.copyOf(r.parts == null ? new String[0] : r.parts, capacity);
+        if (i == r.kinds.length) {
+            int capacity = Math.max(4, i * 2);
+            r.kinds = Arrays.copyOf(r.kinds, capacity);
+            r.paths = Arrays.copyOf(r.paths, capacity);
+            r.messages = Arrays.copyOf(r.messages, capacity);
+            r.parts = Arrays.copyOf(r.parts, capacity);
         }
         r.kinds[i] = kind;
         r.paths[i] = path;

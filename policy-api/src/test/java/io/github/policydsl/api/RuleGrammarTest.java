@@ -7,6 +7,7 @@ import io.github.policydsl.api.result.LoadError;
 import io.github.policydsl.api.result.Outcome;
 import io.github.policydsl.api.result.PolicyViolationError;
 import io.github.policydsl.api.result.Report;
+import io.github.policydsl.api.result.RuleResult;
 import io.github.policydsl.api.syntax.RuleDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,36 @@ class RuleGrammarTest {
                 .containsExactly("is 2, smaller than 10", "is even");
         Report none = RuleDefinition.all(BOXES).mustNot().satisfy(beSmallerThan(5)).evaluate(INPUT);
         assertThat(none.results()).extracting(x -> x.outcome()).containsExactly(Outcome.FAIL, Outcome.PASS, Outcome.PASS);
+    }
+
+    /** Negation of each kind of outcome: errors stay errors, not-applicable stays skipped, nothing recorded fails. */
+    @Test
+    void mustNotKeepsErrorsAndSkipsAndFailsWhereNothingWasChecked() {
+        Condition<Box> errs = Condition.of("be readable", (b, e) -> {
+            e.satisfied(b.path(), "read");
+            e.error(b.path(), "unreadable " + b.name());
+        });
+        Condition<Box> na = Condition.of("be weighed", (b, e) -> e.forPart("lid").notApplicable(b.path(), "no scale"));
+        Condition<Box> silent = Condition.of("be silent", (b, e) -> { });
+        Condition<Box> counted = Condition.of("be counted", (b, e) -> {
+            ConditionEvents only = ConditionEvents.violationsOnly();
+            only.satisfied();
+            e.addAll(only); // a satisfied check that was only counted, never kept
+        });
+        RuleResult error = RuleDefinition.all(BOXES).mustNot().satisfy(errs).evaluate(INPUT).results().get(0);
+        assertThat(error.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(error.violations()).extracting(v -> v.message()).containsExactly("unreadable a");
+        RuleResult skip = RuleDefinition.all(BOXES).mustNot().satisfy(na).evaluate(INPUT).results().get(0);
+        assertThat(skip.outcome()).isEqualTo(Outcome.SKIP);
+        assertThat(skip.violations()).singleElement().satisfies(v -> {
+            assertThat(v.message()).isEqualTo("not applicable: no scale");
+            assertThat(v.subject().container()).isEmpty();
+        });
+        for (Condition<Box> nothing : List.of(silent, counted)) {
+            RuleResult fail = RuleDefinition.all(BOXES).mustNot().satisfy(nothing).evaluate(INPUT).results().get(0);
+            assertThat(fail.outcome()).as(nothing.description()).isEqualTo(Outcome.FAIL);
+            assertThat(fail.violations()).extracting(v -> v.message()).containsExactly("does " + nothing.description());
+        }
     }
 
     @Test

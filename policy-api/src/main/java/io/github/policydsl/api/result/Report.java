@@ -34,9 +34,15 @@ public final class Report {
     }
 
     private static List<RuleResult> sortedCopy(List<RuleResult> results) {
-        RuleResult[] sorted = results.toArray(new RuleResult[0]);
-        java.util.Arrays.sort(sorted, ORDER);
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted));
+        return sorted(results.toArray(new RuleResult[0]), false);
+    }
+
+    /** The results as an unmodifiable list in report order, sorting them (stably) unless they already are. */
+    private static List<RuleResult> sorted(RuleResult[] results, boolean inOrder) {
+        if (!inOrder) {
+            java.util.Arrays.sort(results, ORDER);
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(results));
     }
 
     /**
@@ -115,12 +121,7 @@ public final class Report {
          * @return the report, its results sorted
          */
         public Report build() {
-            RuleResult[] sorted = java.util.Arrays.copyOf(results, size);
-            if (!inOrder) {
-                java.util.Arrays.sort(sorted, ORDER); // stable, as the constructor's sort
-            }
-            return new Report(java.util.Collections.unmodifiableList(java.util.Arrays.asList(sorted)), rules, inputs,
-                    true);
+            return new Report(sorted(java.util.Arrays.copyOf(results, size), inOrder), rules, inputs, true);
         }
     }
 

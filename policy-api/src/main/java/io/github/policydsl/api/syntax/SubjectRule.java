@@ -2,7 +2,6 @@ package io.github.policydsl.api.syntax;
 
 import io.github.policydsl.api.Condition;
 import io.github.policydsl.api.ConditionEvents;
-import io.github.policydsl.api.ConditionEvents.Event;
 import io.github.policydsl.api.ConditionEvents.Kind;
 import io.github.policydsl.api.EvaluationInput;
 import io.github.policydsl.api.Level;
@@ -355,29 +354,40 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     }
 
 
-    /** The events of a negated condition: its verdict inverted, in a collector of their own. */
+    /**
+     * The events of a negated condition, in a collector of their own: its errors if it had any;
+     * else satisfied if it was violated; else its satisfied checks as violations; else, with only
+     * not-applicable events, those; else one violation at the subject.
+     */
     private ConditionEvents negate(Condition<?> condition, Subject subject, ConditionEvents events) {
-        List<Event> all = events.events();
-        List<Event> negated;
-        if (events.has(Kind.ERROR)) {
-            negated = all.stream().filter(e -> e.kind() == Kind.ERROR).toList();
-        } else if (events.has(Kind.VIOLATED)) {
-            negated = List.of(new Event(Kind.SATISFIED, subject.path(), "does not " + condition.description()));
-        } else {
-            List<Event> satisfied = all.stream().filter(e -> e.kind() == Kind.SATISFIED).toList();
-            if (satisfied.isEmpty() && events.has(Kind.NOT_APPLICABLE)) {
-                negated = all;
-            } else if (satisfied.isEmpty()) {
-                negated = List.of(new Event(Kind.VIOLATED, subject.path(), "does " + condition.description()));
-            } else {
-                negated = satisfied.stream().map(e -> new Event(Kind.VIOLATED, e.path(), e.message(), e.part())).toList();
+        ConditionEvents out = new ConditionEvents();
+        if (events.has(Kind.VIOLATED) && !events.has(Kind.ERROR)) {
+            out.add(Kind.SATISFIED, "", subject.path(), "does not " + condition.description());
+            return out;
+        }
+        Kind keep = events.has(Kind.ERROR) ? Kind.ERROR
+                : keeps(events, Kind.SATISFIED) ? Kind.SATISFIED
+                : events.has(Kind.NOT_APPLICABLE) ? Kind.NOT_APPLICABLE : null;
+        if (keep == null) {
+            out.add(Kind.VIOLATED, "", subject.path(), "does " + condition.description());
+            return out;
+        }
+        for (int i = 0; i < events.kept(); i++) {
+            if (events.kind(i) == keep) {
+                out.add(keep == Kind.SATISFIED ? Kind.VIOLATED : keep, events.part(i), events.path(i), events.message(i));
             }
         }
-        ConditionEvents out = new ConditionEvents();
-        for (Event e : negated) {
-            out.add(e.kind(), e.part(), e.path(), e.message());
-        }
         return out;
+    }
+
+    /** Whether a kept event has this kind (satisfied checks can also have been only counted). */
+    private static boolean keeps(ConditionEvents events, Kind kind) {
+        for (int i = 0; i < events.kept(); i++) {
+            if (events.kind(i) == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -198,18 +198,13 @@ public final class SourceMap {
          * @return the location, as {@link LoadedResource#locate(FieldPath)} gives it
          */
         public Location locate(FieldPath path) {
-            int common = nodes == null ? 0 : commonPrefix(path);
+            int common = nodes == null ? 0 : path.commonPrefix(prefix);
             // the walk along the path passes the prefix's nodes for the segments they share
             int n = common == 0 ? -1 : nodes[common - 1];
             if (n < 0) {
                 return map.locate(base.resolve(path));
             }
             return map.at(map.tree.position(map.deepest(n, path, common)));
-        }
-
-        /** How many leading segments the path shares with the prefix. */
-        private int commonPrefix(FieldPath path) {
-            return path.commonPrefix(prefix);
         }
     }
 
