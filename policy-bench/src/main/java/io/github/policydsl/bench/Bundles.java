@@ -60,6 +60,13 @@ final class Bundles {
         return Manifests.merge(parts);
     }
 
+    /** One half of the objects (0: the first, 1: the second), with all inputs: the halves of the parallel ceiling. */
+    static Manifests half(Manifests m, int which) {
+        List<io.github.policydsl.k8s.load.LoadedResource> all = m.resources();
+        int mid = all.size() / 2;
+        return Manifests.of(which == 0 ? all.subList(0, mid) : all.subList(mid, all.size()), List.of(), m.inputs());
+    }
+
     /** The same objects with empty caches, so that derived indexes are rebuilt as in a real run. */
     static Manifests fresh(Manifests m) {
         return Manifests.merge(List.of(m));

@@ -72,6 +72,14 @@ final class HandWritten {
         }
     }
 
+    /** The checks over two sets of objects, one thread each (the machine's parallel ceiling); the number of findings. */
+    static int checkOnTwoThreads(java.util.concurrent.ExecutorService pool, Manifests first, Manifests second)
+            throws java.util.concurrent.ExecutionException, InterruptedException {
+        java.util.concurrent.Future<List<Finding>> a = pool.submit(() -> check(first));
+        java.util.concurrent.Future<List<Finding>> b = pool.submit(() -> check(second));
+        return a.get().size() + b.get().size();
+    }
+
     static List<Finding> check(Manifests m) {
         List<Finding> out = new ArrayList<>();
         forEachPodTemplate(m, (r, spec, template) -> check(r, spec, template.child("spec"), out));

@@ -5,10 +5,8 @@ import io.github.policydsl.api.Policy;
 import io.github.policydsl.api.result.Report;
 import io.github.policydsl.examples.scan.Pack;
 import io.github.policydsl.examples.scan.Packs;
-import io.github.policydsl.examples.scan.PolicyScan;
 import io.github.policydsl.examples.scan.ScanInput;
 import io.github.policydsl.k8s.Manifests;
-import io.github.policydsl.k8s.load.LoadedResource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,21 +24,19 @@ import org.openjdk.jmh.infra.Blackhole;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Kubernetes side of issue #8, every operation over the whole generated bundle (about 20,000
  * objects / 60 MB at scale 1): (a) Jackson YAML tokenization, (b) fabric8 typed deserialization
- * with Jackson YAML, (c) our loading with source maps, (d) each pack, (e) the whole scan, (g) ten
- * hardening checks with cel-java, by hand, and with the DSL, and parallel evaluation.
+ * with Jackson YAML, (c) our loading with source maps, (d) each pack, (e) the whole scan. The
+ * benchmarks behind the target ratios ((g) ten hardening checks with cel-java, by hand and with
+ * the DSL, and k8s-hardening sequential and on 2 threads) are in {@link K8sRatioBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -88,9 +84,8 @@ public class K8sBench {
             ten = Bundles.tenChecks();
             cel = new CelChecks();
             handReport = new HandWrittenReport(ten);
-            List<LoadedResource> all = manifests.resources();
-            firstHalf = Manifests.of(all.subList(0, all.size() / 2), List.of(), manifests.inputs());
-            secondHalf = Manifests.of(all.subList(all.size() / 2, all.size()), List.of(), manifests.inputs());
+            firstHalf = Bundles.half(manifests, 0);
+            secondHalf = Bundles.half(manifests, 1);
             pool = Executors.newFixedThreadPool(2);
         }
 
@@ -155,80 +150,9 @@ public class K8sBench {
         return p.resolved.evaluate().apply(new ScanInput(Bundles.fresh(l.manifests)));
     }
 
-    /**
-     * (d'') k8s-hardening on the calling thread through the same API as (d'), the sequential side
-     * of the parallel ratio. Benchmarks that enter a target ratio run in three forks: a fork's
-     * memory layout alone moves these memory-bound figures by 15–40% on the reference machine.
-     */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Report d_evaluateK8sHardeningSequential(Loaded l) {
-        return io.github.policydsl.k8s.packs.K8sHardening.policy().evaluate(Bundles.fresh(l.manifests));
-    }
-
-    /** (d') k8s-hardening evaluated on 2 threads (shared passes split by subject). */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Report d_evaluateK8sHardeningParallel2(Loaded l) {
-        return io.github.policydsl.k8s.packs.K8sHardening.policy().evaluateParallel(Bundles.fresh(l.manifests), 2);
-    }
-
     /** (e) the whole scan: policy-scan over the bundle directory, default packs, JSON to a file. */
     @Benchmark
     public int e_wholeScan(OnDisk d) {
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        return PolicyScan.run(new String[] {"--format", "json", "--output", d.out.toString(), d.dir.toString()}, sink, sink);
-    }
-
-    /** (g) the ten checks as CEL: objects converted to maps, ten compiled programs per pod template. */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Object g_tenChecksCel(Loaded l) {
-        return l.cel.check(l.manifests);
-    }
-
-    /** (g') the ten checks written by hand over the fabric8 objects. */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Object g_tenChecksHandWritten(Loaded l) {
-        return HandWritten.check(l.manifests);
-    }
-
-    /**
-     * (g'''') the ten checks written by hand, producing the DSL's report (a result for every pod
-     * and rule, violations with messages and locations, sorted): what the result contract costs
-     * without the DSL. {@code Sanity} checks that its results equal the DSL's.
-     */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Report g_tenChecksHandWrittenReport(Loaded l) {
-        return l.handReport.check(l.manifests);
-    }
-
-    /**
-     * (g''') the ten hand-written checks on 2 threads, each over one half of the objects: no
-     * merge, no shared state, so its speed-up over (g') is what this machine's memory allows for
-     * this work at all, the ceiling for any parallel evaluation.
-     */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public int g_tenChecksHandWrittenParallel2(Loaded l) throws Exception {
-        Future<List<HandWritten.Finding>> a = l.pool.submit(() -> HandWritten.check(l.firstHalf));
-        Future<List<HandWritten.Finding>> b = l.pool.submit(() -> HandWritten.check(l.secondHalf));
-        return a.get().size() + b.get().size();
-    }
-
-    /** (g'') the ten checks as DSL rules (the k8s-hardening rules with those ids). */
-    @Benchmark
-    @Fork(value = 3, jvmArgs = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
-    @Measurement(iterations = 5, time = 1)
-    public Report g_tenChecksDsl(Loaded l) {
-        return l.ten.evaluate(Bundles.fresh(l.manifests));
+        return Operations.wholeScan(d.dir, d.out);
     }
 }

@@ -10,7 +10,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The baseline operations (a) and (b), shared by the JMH benchmarks and {@link Ratios}. */
+/** The baseline operations (a) and (b) and the whole scan (e), shared by the JMH benchmarks and {@link Ratios}. */
 final class Operations {
 
     private Operations() {
@@ -42,5 +42,12 @@ final class Operations {
             }
         }
         return objects;
+    }
+
+    /** (e) the whole scan: policy-scan over a bundle directory, default packs, JSON to a file. */
+    static int wholeScan(java.nio.file.Path dir, java.nio.file.Path out) {
+        java.io.PrintStream sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        return io.github.policydsl.examples.scan.PolicyScan.run(
+                new String[] {"--format", "json", "--output", out.toString(), dir.toString()}, sink, sink);
     }
 }

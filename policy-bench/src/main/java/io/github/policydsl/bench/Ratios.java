@@ -2,14 +2,11 @@ package io.github.policydsl.bench;
 
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.github.policydsl.api.Policy;
-import io.github.policydsl.examples.scan.PolicyScan;
 import io.github.policydsl.k8s.Manifests;
 import io.github.policydsl.k8s.packs.K8sHardening;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -71,9 +67,8 @@ public final class Ratios {
         Path out = Files.createTempFile("policydsl-ratios-", ".json");
         out.toFile().deleteOnExit();
         Object[] sink = new Object[1];
-        List<io.github.policydsl.k8s.load.LoadedResource> all = manifests.resources();
-        Manifests firstHalf = Manifests.of(all.subList(0, all.size() / 2), List.of(), manifests.inputs());
-        Manifests secondHalf = Manifests.of(all.subList(all.size() / 2, all.size()), List.of(), manifests.inputs());
+        Manifests firstHalf = Bundles.half(manifests, 0);
+        Manifests secondHalf = Bundles.half(manifests, 1);
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ratios-ceiling");
             t.setDaemon(true);
@@ -91,9 +86,7 @@ public final class Ratios {
                 new Op("tenChecksCel", () -> cel.check(manifests)),
                 new Op("tenChecksHandWrittenParallel2", () -> {
                     try {
-                        Future<List<HandWritten.Finding>> a = pool.submit(() -> HandWritten.check(firstHalf));
-                        Future<List<HandWritten.Finding>> b = pool.submit(() -> HandWritten.check(secondHalf));
-                        return a.get().size() + b.get().size();
+                        return HandWritten.checkOnTwoThreads(pool, firstHalf, secondHalf);
                     } catch (InterruptedException | ExecutionException e) {
                         throw new IllegalStateException(e);
                     }
@@ -102,8 +95,7 @@ public final class Ratios {
                 new Op("tokenize", () -> Operations.tokenize(yaml, entries)),
                 new Op("deserialize", () -> Operations.deserialize(typed, entries, o -> sink[0] = o)),
                 new Op("load", () -> Bundles.load(entries)),
-                new Op("wholeScan", () -> PolicyScan.run(new String[] {"--format", "json", "--output", out.toString(),
-                    dir.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))));
+                new Op("wholeScan", () -> Operations.wholeScan(dir, out)));
         List<Op> ops = new ArrayList<>(evaluation);
         ops.addAll(loading);
         List<Target> targets = List.of(
