@@ -64,6 +64,29 @@ class RuleGrammarTest {
     }
 
     @Test
+    void everyViolationOfASubjectIsKeptInOrderHoweverMany() {
+        for (int n = 1; n <= 7; n++) {
+            int count = n;
+            Condition<Box> many = Condition.of("have " + n + " problems", (b, events) -> {
+                for (int i = count; i >= 1; i--) { // recorded in reverse order
+                    events.violated(FieldPath.parse("part" + i), "problem " + i);
+                }
+            });
+            // split over two conditions as well: the violations of a result come from all of them
+            Condition<Box> more = Condition.of("have one more", (b, events) -> events.violated(FieldPath.parse("part0"),
+                    "problem 0"));
+            RuleResult one = RuleDefinition.all(BOXES).must(many).evaluate(INPUT).results().get(0);
+            RuleResult two = RuleDefinition.all(BOXES).must(many).satisfy(more).evaluate(INPUT).results().get(0);
+            assertThat(one.violations()).as("%d violations", n).extracting(v -> v.message())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "problem " + i)
+                            .toList());
+            assertThat(two.violations()).as("%d + 1 violations", n).extracting(v -> v.message())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, n).mapToObj(i -> "problem " + i)
+                            .toList());
+        }
+    }
+
+    @Test
     void mustFailsShouldWarns() {
         Report must = RuleDefinition.all(BOXES).must(beEven()).evaluate(INPUT);
         Report should = RuleDefinition.all(BOXES).should(beEven()).evaluate(INPUT);

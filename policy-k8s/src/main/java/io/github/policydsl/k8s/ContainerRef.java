@@ -33,8 +33,6 @@ public final class ContainerRef implements Subject {
     private final int index;
     private final Container container;
     private final FieldPath path;
-    /** The path of the container's securityContext, built on first use. */
-    private FieldPath scPath;
     /**
      * The fields most conditions read, read together when the reference is built: the objects
      * come from a large model that is rarely in the processor's caches, and reading them in one
@@ -161,16 +159,6 @@ public final class ContainerRef implements Subject {
         return path.resolve(relative);
     }
 
-    /** The path of the container's security context. */
-    private FieldPath scPath() {
-        FieldPath p = scPath;
-        if (p == null) {
-            p = path.child("securityContext");
-            scPath = p;
-        }
-        return p;
-    }
-
     /** Cached reference; a benign race builds equal ones twice at most. */
     private SubjectRef ref;
 
@@ -213,23 +201,29 @@ public final class ContainerRef implements Subject {
      */
     public <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
             Function<PodSecurityContext, V> podField, String... field) {
-        return inherited(containerField, podField, FieldPath.root().child(field));
+        FieldPath below = FieldPath.root().child(field);
+        return inherited(containerField, podField, SECURITY_CONTEXT.resolve(below), below);
     }
 
+    /**
+     * The effective value, its source built when asked for from the container's path and
+     * {@code ownField} ({@code securityContext.}...) or the pod's securityContext path and
+     * {@code podField} (constants, so that a source path is one small object sharing them).
+     */
     private <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
-            Function<PodSecurityContext, V> podField, FieldPath field) {
+            Function<PodSecurityContext, V> podField, FieldPath ownField, FieldPath podFieldPath) {
         SecurityContext sc = securityContext;
         if (sc != null) {
             V v = containerField.apply(sc);
             if (v != null) {
-                return Effective.at(v, scPath(), field, "container");
+                return Effective.at(v, path, ownField, "container");
             }
         }
         PodSecurityContext psc = pod.spec().getSecurityContext();
         if (psc != null) {
             V v = podField.apply(psc);
             if (v != null) {
-                return Effective.at(v, pod.securityContextPath(), field, "pod");
+                return Effective.at(v, pod.securityContextPath(), podFieldPath, "pod");
             }
         }
         return Effective.unset();
@@ -237,23 +231,25 @@ public final class ContainerRef implements Subject {
 
     /** Effective {@code runAsNonRoot}. */
     public Effective<Boolean> runAsNonRoot() {
-        return inherited(SecurityContext::getRunAsNonRoot, PodSecurityContext::getRunAsNonRoot, RUN_AS_NON_ROOT);
+        return inherited(SecurityContext::getRunAsNonRoot, PodSecurityContext::getRunAsNonRoot, SC_RUN_AS_NON_ROOT,
+                RUN_AS_NON_ROOT);
     }
 
     /** Effective {@code runAsUser}. */
     public Effective<Long> runAsUser() {
-        return inherited(SecurityContext::getRunAsUser, PodSecurityContext::getRunAsUser, RUN_AS_USER);
+        return inherited(SecurityContext::getRunAsUser, PodSecurityContext::getRunAsUser, SC_RUN_AS_USER, RUN_AS_USER);
     }
 
     /** Effective {@code seccompProfile.type}. */
     public Effective<String> seccompProfileType() {
         return inherited(sc -> sc.getSeccompProfile() == null ? null : sc.getSeccompProfile().getType(),
-                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), SECCOMP_TYPE);
+                psc -> psc.getSeccompProfile() == null ? null : psc.getSeccompProfile().getType(), SC_SECCOMP_TYPE,
+                SECCOMP_TYPE);
     }
 
     /** Whether the container is privileged ({@code privileged: true}); default false. */
     public Effective<Boolean> privileged() {
-        return containerOnly(SecurityContext::getPrivileged, PRIVILEGED, DEFAULT_FALSE);
+        return containerOnly(SecurityContext::getPrivileged, SC_PRIVILEGED, DEFAULT_FALSE);
     }
 
     /**
@@ -263,12 +259,13 @@ public final class ContainerRef implements Subject {
      * @return the effective value
      */
     public Effective<Boolean> allowPrivilegeEscalation() {
-        return containerOnly(SecurityContext::getAllowPrivilegeEscalation, ALLOW_PRIVILEGE_ESCALATION, DEFAULT_TRUE);
+        return containerOnly(SecurityContext::getAllowPrivilegeEscalation, SC_ALLOW_PRIVILEGE_ESCALATION,
+                DEFAULT_TRUE);
     }
 
     /** Effective {@code readOnlyRootFilesystem}; default false. */
     public Effective<Boolean> readOnlyRootFilesystem() {
-        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, READ_ONLY_ROOT_FILESYSTEM, DEFAULT_FALSE);
+        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, SC_READ_ONLY_ROOT_FILESYSTEM, DEFAULT_FALSE);
     }
 
     /** The dropped capabilities; empty when none. */
@@ -282,12 +279,22 @@ public final class ContainerRef implements Subject {
         return caps == null || caps.getAdd() == null ? List.of() : caps.getAdd();
     }
 
+    /**
+     * Fields below the pod's securityContext, and below the container (in its securityContext);
+     * each in one flat path, so that a source path resolved from it shares its segments.
+     */
+    private static final FieldPath SECURITY_CONTEXT = FieldPath.root().child("securityContext");
     private static final FieldPath RUN_AS_NON_ROOT = FieldPath.root().child("runAsNonRoot");
     private static final FieldPath RUN_AS_USER = FieldPath.root().child("runAsUser");
     private static final FieldPath SECCOMP_TYPE = FieldPath.root().child("seccompProfile", "type");
-    private static final FieldPath PRIVILEGED = FieldPath.root().child("privileged");
-    private static final FieldPath ALLOW_PRIVILEGE_ESCALATION = FieldPath.root().child("allowPrivilegeEscalation");
-    private static final FieldPath READ_ONLY_ROOT_FILESYSTEM = FieldPath.root().child("readOnlyRootFilesystem");
+    private static final FieldPath SC_RUN_AS_NON_ROOT = FieldPath.root().child("securityContext", "runAsNonRoot");
+    private static final FieldPath SC_RUN_AS_USER = FieldPath.root().child("securityContext", "runAsUser");
+    private static final FieldPath SC_SECCOMP_TYPE = FieldPath.root().child("securityContext", "seccompProfile", "type");
+    private static final FieldPath SC_PRIVILEGED = FieldPath.root().child("securityContext", "privileged");
+    private static final FieldPath SC_ALLOW_PRIVILEGE_ESCALATION =
+            FieldPath.root().child("securityContext", "allowPrivilegeEscalation");
+    private static final FieldPath SC_READ_ONLY_ROOT_FILESYSTEM =
+            FieldPath.root().child("securityContext", "readOnlyRootFilesystem");
     private static final Effective<Boolean> DEFAULT_FALSE = new Effective<>(Boolean.FALSE, null, "default");
     private static final Effective<Boolean> DEFAULT_TRUE = new Effective<>(Boolean.TRUE, null, "default");
 
@@ -296,7 +303,7 @@ public final class ContainerRef implements Subject {
         SecurityContext sc = securityContext;
         Boolean v = sc == null ? null : getter.apply(sc);
         if (v != null) {
-            return Effective.at(v, scPath(), field, "container");
+            return Effective.at(v, path, field, "container");
         }
         return byDefault;
     }

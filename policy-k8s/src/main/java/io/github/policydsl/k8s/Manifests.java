@@ -134,6 +134,10 @@ public final class Manifests implements EvaluationInput {
      * @return one set
      */
     public static Manifests merge(List<Manifests> all) {
+        if (all.size() == 1) { // the same objects with fresh caches: no index to combine
+            Manifests m = all.get(0);
+            return new Manifests(m.resources, m.errors, m.inputs, null, m.index);
+        }
         List<LoadedResource> r = new ArrayList<>();
         List<LoadError> e = new ArrayList<>();
         List<InputInfo> i = new ArrayList<>();

@@ -78,24 +78,33 @@ public final class PodTemplate implements Subject {
     }
 
     private List<ContainerRef> buildContainers() {
-        List<ContainerRef> all = new ArrayList<>();
-        addContainers(all, ContainerSlot.INIT, spec.getInitContainers());
-        addContainers(all, ContainerSlot.CONTAINER, spec.getContainers());
-        addContainers(all, ContainerSlot.EPHEMERAL, spec.getEphemeralContainers());
-        return List.copyOf(all);
+        List<?> init = spec.getInitContainers();
+        List<?> main = spec.getContainers();
+        List<?> ephemeral = spec.getEphemeralContainers();
+        ContainerRef[] all = new ContainerRef[size(init) + size(main) + size(ephemeral)];
+        int n = addContainers(all, 0, ContainerSlot.INIT, init);
+        n = addContainers(all, n, ContainerSlot.CONTAINER, main);
+        n = addContainers(all, n, ContainerSlot.EPHEMERAL, ephemeral);
+        return List.of(n == all.length ? all : java.util.Arrays.copyOf(all, n)); // null items are skipped
     }
 
-    private void addContainers(List<ContainerRef> all, ContainerSlot slot, List<?> list) {
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** Adds the containers of one slot from {@code at} on; the index after the last one added. */
+    private int addContainers(ContainerRef[] all, int at, ContainerSlot slot, List<?> list) {
         if (list == null || list.isEmpty()) {
-            return;
+            return at;
         }
         FieldPath slotPath = paths.slots()[slot.ordinal()];
         for (int i = 0; i < list.size(); i++) {
             Object c = list.get(i);
             if (c != null) {
-                all.add(ContainerRef.of(this, slot, i, slotPath.index(i), c));
+                all[at++] = ContainerRef.of(this, slot, i, slotPath.index(i), c);
             }
         }
+        return at;
     }
 
     /**

@@ -62,4 +62,20 @@ class PodTemplatePartsTest {
         }
         assertThat(parts.subjects(m, 3, 3)).isEmpty();
     }
+
+    @Test
+    void containersOfEverySlotInOrderWithNullItemsSkippedAndIndexesKept() {
+        Manifests m = ManifestLoader.defaults().loadString("pod.yaml", doc("v1", "Pod", "p",
+                "spec:\n  initContainers: [~, {name: i, image: busybox}]\n"
+                + "  containers: [{name: a, image: x}, null, {name: b, image: y}]\n"
+                + "  ephemeralContainers: [{name: e, image: z}]"));
+        List<ContainerRef> all = PodTemplate.all(m).get(0).containers();
+        assertThat(all).extracting(ContainerRef::name).containsExactly("i", "a", "b", "e");
+        assertThat(all).extracting(ContainerRef::slot).containsExactly(ContainerSlot.INIT, ContainerSlot.CONTAINER,
+                ContainerSlot.CONTAINER, ContainerSlot.EPHEMERAL);
+        assertThat(all).extracting(c -> c.path().toString()).containsExactly("spec.initContainers[1]",
+                "spec.containers[0]", "spec.containers[2]", "spec.ephemeralContainers[0]");
+        assertThat(PodTemplate.all(ManifestLoader.defaults().loadString("empty.yaml",
+                doc("v1", "Pod", "q", "spec: {containers: []}"))).get(0).containers()).isEmpty();
+    }
 }

@@ -16,33 +16,40 @@ import java.util.Objects;
 public record RuleResult(RuleInfo rule, SubjectRef subject, Location location, Outcome outcome,
         List<Violation> violations) {
 
-    /** Validates the components and copies the list. */
+    /**
+     * Validates the components and keeps an immutable snapshot of the list, sorted. A list made
+     * by {@code List.of} is its own snapshot and is kept as it is when already sorted.
+     */
     public RuleResult {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(outcome, "outcome");
-        if (violations.isEmpty()) {
-            violations = List.of();
-        } else if (violations.size() == 1) {
-            violations = List.of(violations.get(0));
-        } else {
-            Violation[] all = violations.toArray(new Violation[0]); // one snapshot, checked and kept
-            boolean sorted = true;
-            for (int i = 0; i < all.length; i++) {
-                Objects.requireNonNull(all[i], "violation");
-                sorted &= i == 0 || all[i - 1].compareTo(all[i]) <= 0;
-            }
-            if (!sorted) {
-                java.util.Arrays.sort(all);
-            }
-            violations = List.of(all);
+        Objects.requireNonNull(violations, "violations");
+        List<Violation> snapshot;
+        try {
+            snapshot = List.copyOf(violations); // rejects null elements
+        } catch (NullPointerException e) {
+            throw new NullPointerException("violation");
         }
+        violations = sorted(snapshot);
         if (outcome == Outcome.PASS && !violations.isEmpty()) {
             throw new IllegalArgumentException("a passing result has no violations");
         }
         if (outcome != Outcome.PASS && violations.isEmpty()) {
             throw new IllegalArgumentException("a " + outcome + " result needs at least one violation");
         }
+    }
+
+    /** The snapshot itself if its violations are in order, else a sorted copy (stable). */
+    private static List<Violation> sorted(List<Violation> snapshot) {
+        for (int i = 1; i < snapshot.size(); i++) {
+            if (snapshot.get(i - 1).compareTo(snapshot.get(i)) > 0) {
+                Violation[] all = snapshot.toArray(new Violation[0]);
+                java.util.Arrays.sort(all);
+                return List.of(all);
+            }
+        }
+        return snapshot;
     }
 }

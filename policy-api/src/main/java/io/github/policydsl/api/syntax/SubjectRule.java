@@ -256,8 +256,11 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
     private RuleResult evaluateSubject(RuleInfo info, T subject, ConditionEvents scratch) {
         Outcome violatedOutcome = spec.level() == Level.MUST ? Outcome.FAIL : Outcome.WARN;
         boolean negated = spec.negated();
-        Violation firstViolation = null;
-        List<Violation> violations = null;
+        // most results have one violation, and most others two or three: no list until the fourth
+        Violation first = null;
+        Violation second = null;
+        Violation third = null;
+        List<Violation> more = null;
         SubjectRef lastPart = null;
         FieldPath notApplicablePath = null;
         String notApplicableReason = null;
@@ -315,14 +318,17 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
                         FieldPath path = outcome.path(i);
                         Violation v = new Violation(info.id(), info.severity(), o, outcome.message(i), about,
                                 subject.locate(path), path);
-                        if (firstViolation == null) {
-                            firstViolation = v; // most results have one violation: no list for them
+                        if (first == null) {
+                            first = v;
+                        } else if (second == null) {
+                            second = v;
+                        } else if (third == null) {
+                            third = v;
                         } else {
-                            if (violations == null) {
-                                violations = new ArrayList<>(4);
-                                violations.add(firstViolation);
+                            if (more == null) {
+                                more = new ArrayList<>(List.of(first, second, third));
                             }
-                            violations.add(v);
+                            more.add(v);
                         }
                     }
                     case SATISFIED -> onlyNa = false;
@@ -343,7 +349,8 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         Location where = subject.location();
         if (error || violated) {
             return new RuleResult(info, ref, where, error ? Outcome.ERROR : violatedOutcome,
-                    violations != null ? violations : List.of(firstViolation));
+                    more != null ? more : third != null ? List.of(first, second, third)
+                    : second != null ? List.of(first, second) : List.of(first));
         }
         if (skipped == conditions.length) {
             return new RuleResult(info, ref, where, Outcome.SKIP, List.of(new Violation(info.id(), info.severity(),
@@ -352,7 +359,6 @@ public abstract class SubjectRule<I extends EvaluationInput, T extends Subject, 
         }
         return new RuleResult(info, ref, where, Outcome.PASS, List.of());
     }
-
 
     /**
      * The events of a negated condition, in a collector of their own: its errors if it had any;

@@ -155,7 +155,7 @@ public final class SourceMap {
      * Locates the fields of one part of an object, such as a pod spec or one container, with the
      * nodes on the way to the part found once: a path below the prefix walks only its remaining
      * segments, and a path that is part of the prefix walks nothing. Gives the same locations as
-     * {@link LoadedResource#locate(FieldPath)}. Immutable.
+     * {@link LoadedResource#locate(FieldPath)}. Immutable (it caches one location) and thread-safe.
      */
     public static final class Anchor {
         private final SourceMap map;
@@ -163,6 +163,12 @@ public final class SourceMap {
         private final FieldPath prefix;
         /** The node of each segment of the prefix (-1 where absent), or null without a tree. */
         private final int[] nodes;
+        /**
+         * The location of the prefix's own node, made when first located: the most specific
+         * existing node of every field that a container or pod spec lacks. A benign race makes
+         * equal locations twice at most.
+         */
+        private Location own;
 
         private Anchor(SourceMap map, FieldPath base, FieldPath prefix, int[] nodes) {
             this.map = map;
@@ -204,7 +210,16 @@ public final class SourceMap {
             if (n < 0) {
                 return map.locate(base.resolve(path));
             }
-            return map.at(map.tree.position(map.deepest(n, path, common)));
+            int found = map.deepest(n, path, common);
+            if (found == nodes[nodes.length - 1]) { // common > 0, so the prefix has nodes
+                Location l = own;
+                if (l == null) {
+                    l = map.at(map.tree.position(found));
+                    own = l;
+                }
+                return l;
+            }
+            return map.at(map.tree.position(found));
         }
     }
 

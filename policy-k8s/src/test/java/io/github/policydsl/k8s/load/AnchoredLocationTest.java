@@ -117,4 +117,21 @@ class AnchoredLocationTest {
     void anchoredLocationsEqualWalksFromTheRootInTheSamples() {
         assertSameLocations(ManifestLoader.defaults().load(Path.of("..", "samples", "k8s")));
     }
+
+    @Test
+    void missingFieldsOfAContainerShareTheContainersLocation() {
+        Manifests m = ManifestLoader.defaults().loadString("list.yaml", LIST);
+        PodTemplate deployment = PodTemplate.all(m).get(0);
+        ContainerRef side = deployment.containers().get(2); // {name: side, image: envoy}: no securityContext
+        assertThat(side.name()).isEqualTo("side");
+        FieldPath missing = side.field("securityContext", "runAsNonRoot");
+        FieldPath alsoMissing = side.field("resources", "limits", "cpu");
+        var first = deployment.locate(missing);
+        assertThat(first).isEqualTo(deployment.owner().locate(side.path())).isEqualTo(deployment.locate(side.path()));
+        assertThat(deployment.locate(alsoMissing)).isSameAs(first);
+        assertThat(deployment.locate(missing)).isSameAs(first);
+        // an existing field below the container has a location of its own
+        assertThat(deployment.locate(side.field("image"))).isNotEqualTo(first)
+                .isEqualTo(deployment.owner().locate(side.field("image")));
+    }
 }
