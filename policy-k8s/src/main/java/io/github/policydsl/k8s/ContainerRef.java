@@ -213,20 +213,20 @@ public final class ContainerRef implements Subject {
     private <V> Effective<V> inherited(Function<SecurityContext, V> containerField,
             Function<PodSecurityContext, V> podField, FieldPath ownField, FieldPath podFieldPath) {
         SecurityContext sc = securityContext;
-        if (sc != null) {
-            V v = containerField.apply(sc);
-            if (v != null) {
-                return Effective.at(v, path, ownField, "container");
-            }
+        V v = sc == null ? null : containerField.apply(sc);
+        FieldPath base = path;
+        FieldPath relative = ownField;
+        String origin = "container";
+        if (v == null) {
+            PodSecurityContext psc = pod.spec().getSecurityContext();
+            v = psc == null ? null : podField.apply(psc);
+            base = v == null ? null : pod.securityContextPath();
+            relative = v == null ? null : podFieldPath;
+            origin = v == null ? "unset" : "pod";
         }
-        PodSecurityContext psc = pod.spec().getSecurityContext();
-        if (psc != null) {
-            V v = podField.apply(psc);
-            if (v != null) {
-                return Effective.at(v, pod.securityContextPath(), podFieldPath, "pod");
-            }
-        }
-        return Effective.unset();
+        // one allocation site, also for an unset value: inlined into a condition that only reads
+        // the value, the object need not be allocated at all
+        return Effective.at(v, base, relative, origin);
     }
 
     /** Effective {@code runAsNonRoot}. */
@@ -249,7 +249,7 @@ public final class ContainerRef implements Subject {
 
     /** Whether the container is privileged ({@code privileged: true}); default false. */
     public Effective<Boolean> privileged() {
-        return containerOnly(SecurityContext::getPrivileged, SC_PRIVILEGED, DEFAULT_FALSE);
+        return containerOnly(SecurityContext::getPrivileged, SC_PRIVILEGED, Boolean.FALSE);
     }
 
     /**
@@ -260,12 +260,12 @@ public final class ContainerRef implements Subject {
      */
     public Effective<Boolean> allowPrivilegeEscalation() {
         return containerOnly(SecurityContext::getAllowPrivilegeEscalation, SC_ALLOW_PRIVILEGE_ESCALATION,
-                DEFAULT_TRUE);
+                Boolean.TRUE);
     }
 
     /** Effective {@code readOnlyRootFilesystem}; default false. */
     public Effective<Boolean> readOnlyRootFilesystem() {
-        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, SC_READ_ONLY_ROOT_FILESYSTEM, DEFAULT_FALSE);
+        return containerOnly(SecurityContext::getReadOnlyRootFilesystem, SC_READ_ONLY_ROOT_FILESYSTEM, Boolean.FALSE);
     }
 
     /** The dropped capabilities; empty when none. */
@@ -295,17 +295,14 @@ public final class ContainerRef implements Subject {
             FieldPath.root().child("securityContext", "allowPrivilegeEscalation");
     private static final FieldPath SC_READ_ONLY_ROOT_FILESYSTEM =
             FieldPath.root().child("securityContext", "readOnlyRootFilesystem");
-    private static final Effective<Boolean> DEFAULT_FALSE = new Effective<>(Boolean.FALSE, null, "default");
-    private static final Effective<Boolean> DEFAULT_TRUE = new Effective<>(Boolean.TRUE, null, "default");
 
     private Effective<Boolean> containerOnly(Function<SecurityContext, Boolean> getter, FieldPath field,
-            Effective<Boolean> byDefault) {
+            Boolean byDefault) {
         SecurityContext sc = securityContext;
         Boolean v = sc == null ? null : getter.apply(sc);
-        if (v != null) {
-            return Effective.at(v, path, field, "container");
-        }
-        return byDefault;
+        // one allocation site (see inherited)
+        boolean own = v != null;
+        return Effective.at(own ? v : byDefault, own ? path : null, own ? field : null, own ? "container" : "default");
     }
 
     @Override
