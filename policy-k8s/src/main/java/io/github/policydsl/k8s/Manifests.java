@@ -34,10 +34,11 @@ public final class Manifests implements EvaluationInput {
     private final Manifests lookups;
 
     /**
-     * The ServiceAccounts and Namespaces by name, built with the manifests: by one walk over
-     * objects that were just loaded (while they are still in the processor's caches), or from the
-     * indexes of the parts that {@link #merge} combines, so that no evaluation walks all objects
-     * for them (which, in a parallel evaluation, one task would do while the others wait).
+     * The ServiceAccounts and Namespaces by name and the positions of the objects that can carry a
+     * pod template, built with the manifests: by one walk over objects that were just loaded
+     * (while they are still in the processor's caches), or from the indexes of the parts that
+     * {@link #merge} combines, so that no evaluation walks all objects for them (which, in a
+     * parallel evaluation, one task would do while the others wait).
      */
     private final Index index;
 
@@ -54,35 +55,74 @@ public final class Manifests implements EvaluationInput {
         this.index = index != null ? index : Index.of(this.resources);
     }
 
-    /** The ServiceAccounts by {@code namespace/name} and the Namespaces by name; the first object of a name wins. */
-    private record Index(Map<String, LoadedResource> serviceAccounts, Map<String, LoadedResource> namespaces) {
+    /**
+     * The ServiceAccounts by {@code namespace/name} and the Namespaces by name (the first object of
+     * a name wins), and the positions in load order of the objects whose kind can carry a pod
+     * template ({@link PodTemplate#mayCarry}).
+     */
+    private record Index(Map<String, LoadedResource> serviceAccounts, Map<String, LoadedResource> namespaces,
+            int[] podCarriers) {
         static Index of(List<LoadedResource> resources) {
             Map<String, LoadedResource> sa = new HashMap<>();
             Map<String, LoadedResource> ns = new HashMap<>();
-            for (LoadedResource r : resources) {
-                if (r.object() instanceof ServiceAccount) {
+            int[] carriers = new int[resources.size()];
+            int n = 0;
+            for (int i = 0; i < resources.size(); i++) {
+                LoadedResource r = resources.get(i);
+                HasMetadata o = r.object();
+                if (o instanceof ServiceAccount) {
                     sa.putIfAbsent(r.effectiveNamespace() + "/" + r.name(), r);
-                } else if (r.object() instanceof Namespace) {
+                } else if (o instanceof Namespace) {
                     ns.putIfAbsent(r.name(), r);
+                } else if (PodTemplate.mayCarry(o)) {
+                    carriers[n++] = i;
                 }
             }
-            return new Index(freeze(sa), freeze(ns));
+            return new Index(freeze(sa), freeze(ns), java.util.Arrays.copyOf(carriers, n));
         }
 
         /** The index of parts in order: an earlier part's object wins, as in one walk over all of them. */
         static Index merge(List<Manifests> parts) {
             Map<String, LoadedResource> sa = new HashMap<>();
             Map<String, LoadedResource> ns = new HashMap<>();
+            int total = 0;
             for (Manifests m : parts) {
                 m.index.serviceAccounts().forEach(sa::putIfAbsent);
                 m.index.namespaces().forEach(ns::putIfAbsent);
+                total += m.index.podCarriers().length;
             }
-            return new Index(freeze(sa), freeze(ns));
+            int[] carriers = new int[total];
+            int n = 0;
+            int offset = 0;
+            for (Manifests m : parts) {
+                for (int i : m.index.podCarriers()) {
+                    carriers[n++] = offset + i;
+                }
+                offset += m.resources.size();
+            }
+            return new Index(freeze(sa), freeze(ns), carriers);
         }
 
         private static Map<String, LoadedResource> freeze(Map<String, LoadedResource> m) {
             return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(m);
         }
+    }
+
+    /**
+     * The positions in {@link #resources()} of the objects from {@code from} (inclusive) to
+     * {@code to} (exclusive) whose kind can carry a pod template, ascending.
+     */
+    int[] podCarriers(int from, int to) {
+        int[] all = index.podCarriers();
+        int lo = lowerBound(all, from);
+        int hi = lowerBound(all, to);
+        return lo == 0 && hi == all.length ? all : java.util.Arrays.copyOfRange(all, lo, hi);
+    }
+
+    /** The first position in a sorted array whose value is at least {@code key}. */
+    private static int lowerBound(int[] sorted, int key) {
+        int i = java.util.Arrays.binarySearch(sorted, key);
+        return i >= 0 ? i : -i - 1;
     }
 
     private Index index() {

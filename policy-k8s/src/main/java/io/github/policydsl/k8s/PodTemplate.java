@@ -22,7 +22,6 @@ import io.github.policydsl.k8s.load.SourceMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -129,14 +128,29 @@ public final class PodTemplate implements Subject {
      */
     public static List<PodTemplate> of(Manifests manifests, int from, int to) {
         List<LoadedResource> resources = manifests.resources();
-        List<PodTemplate> out = new ArrayList<>();
-        for (int i = from; i < to; i++) {
+        // only the objects whose kind can carry a template, found when the manifests were built
+        int[] carriers = manifests.podCarriers(from, to);
+        PodTemplate[] out = new PodTemplate[carriers.length];
+        int n = 0;
+        for (int i : carriers) {
             PodTemplate t = of(resources.get(i), manifests);
             if (t != null) {
-                out.add(t);
+                out[n++] = t;
             }
         }
-        return List.copyOf(out);
+        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
+    /**
+     * Whether an object's kind can carry a pod template: every object that {@link
+     * #of(LoadedResource, Manifests)} finds a template in passes, and most others do not.
+     */
+    static boolean mayCarry(HasMetadata o) {
+        return o instanceof Pod || o instanceof Deployment || o instanceof StatefulSet || o instanceof DaemonSet
+                || o instanceof ReplicaSet || o instanceof Job || o instanceof ReplicationController
+                || o instanceof CronJob || o instanceof io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob
+                || o instanceof io.fabric8.kubernetes.api.model.PodTemplate
+                || (o instanceof GenericKubernetesResource g && isLegacyWorkload(g));
     }
 
     /**
@@ -148,7 +162,7 @@ public final class PodTemplate implements Subject {
      */
     static PodTemplate of(LoadedResource r, Manifests manifests) {
         HasMetadata o = r.object();
-        if (o instanceof GenericKubernetesResource g && LEGACY_WORKLOADS.containsKey(g.getKind())) {
+        if (o instanceof GenericKubernetesResource g && isLegacyWorkload(g)) {
             o = typed(g);
         }
         if (o instanceof Pod p) {
@@ -196,6 +210,10 @@ public final class PodTemplate implements Subject {
     private static final Map<String, Class<? extends HasMetadata>> LEGACY_WORKLOADS = Map.of(
             "Deployment", Deployment.class, "DaemonSet", DaemonSet.class, "ReplicaSet", ReplicaSet.class,
             "StatefulSet", StatefulSet.class, "Job", Job.class, "CronJob", CronJob.class);
+
+    private static boolean isLegacyWorkload(GenericKubernetesResource g) {
+        return g.getKind() != null && LEGACY_WORKLOADS.containsKey(g.getKind());
+    }
 
     private static final JsonMapper CONVERTER = JsonMapper.builder().build();
 

@@ -1,6 +1,7 @@
 package io.github.policydsl.k8s;
 
 import io.github.policydsl.api.SubjectSource;
+import io.github.policydsl.k8s.load.LoadedResource;
 import io.github.policydsl.k8s.load.ManifestLoader;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,78 @@ class PodTemplatePartsTest {
                 "spec.containers[0]", "spec.containers[2]", "spec.ephemeralContainers[0]");
         assertThat(PodTemplate.all(ManifestLoader.defaults().loadString("empty.yaml",
                 doc("v1", "Pod", "q", "spec: {containers: []}"))).get(0).containers()).isEmpty();
+    }
+
+    /** The templates of every object, found by trying each one (what the carrier index must not change). */
+    private static List<LoadedResource> everyTemplateOwner(Manifests m, int from, int to) {
+        List<LoadedResource> owners = new ArrayList<>();
+        for (LoadedResource r : m.resources().subList(from, to)) {
+            if (PodTemplate.of(r, m) != null) {
+                owners.add(r);
+            }
+        }
+        return owners;
+    }
+
+    private static List<LoadedResource> owners(List<PodTemplate> templates) {
+        return templates.stream().map(PodTemplate::owner).toList();
+    }
+
+    @Test
+    void theIndexOfTemplateCarriersFindsTheTemplatesOfEveryObjectAfterMergesAndRanges() {
+        List<String> docs = List.of(
+                doc("v1", "ConfigMap", "cm", "data: {a: b}"),
+                doc("v1", "Pod", "pod", "spec: {" + POD_SPEC + "}"),
+                doc("v1", "Pod", "pod-no-spec", "status: {phase: Running}"),
+                doc("apps/v1", "Deployment", "deploy", "spec:\n" + template("  ")),
+                doc("v1", "ServiceAccount", "sa", "automountServiceAccountToken: false"),
+                doc("v1", "Namespace", "ns", "metadata: {labels: {a: b}}".replace("metadata: ", "spec: ")),
+                doc("v1", "Service", "svc", "spec: {ports: [{port: 80}]}"),
+                doc("apps/v1", "StatefulSet", "sts", "spec:\n  serviceName: s\n" + template("  ")),
+                doc("apps/v1", "DaemonSet", "ds", "spec:\n" + template("  ")),
+                doc("apps/v1", "ReplicaSet", "rs", "spec:\n" + template("  ")),
+                doc("v1", "ReplicationController", "rc", "spec:\n" + template("  ")),
+                doc("batch/v1", "Job", "job", "spec:\n" + template("  ")),
+                doc("batch/v1", "CronJob", "cron", "spec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n"
+                        + template("      ")),
+                doc("batch/v1beta1", "CronJob", "cron-beta", "spec:\n  schedule: '* * * * *'\n  jobTemplate:\n"
+                        + "    spec:\n" + template("      ")),
+                doc("batch/v1", "CronJob", "cron-no-job", "spec: {schedule: '* * * * *'}"),
+                doc("v1", "PodTemplate", "pt", template("")),
+                doc("extensions/v1beta1", "Deployment", "legacy", "spec:\n" + template("  ")),
+                doc("apps/v1beta2", "DaemonSet", "legacy-ds", "spec:\n" + template("  ")),
+                doc("example.com/v1", "Widget", "custom", "spec: {template: {spec: {" + POD_SPEC + "}}}"),
+                doc("apps/v1", "Deployment", "no-template", "spec: {replicas: 1}"));
+        ManifestLoader loader = ManifestLoader.defaults();
+        Random random = new Random(8);
+        int found = 0;
+        for (int round = 0; round < 40; round++) {
+            List<Manifests> files = new ArrayList<>();
+            for (int f = 0; f < 1 + random.nextInt(5); f++) {
+                StringBuilder yaml = new StringBuilder();
+                for (int d = 0; d < random.nextInt(8); d++) {
+                    yaml.append(docs.get(random.nextInt(docs.size())));
+                }
+                files.add(loader.loadString("f" + f + ".yaml", yaml.toString()));
+            }
+            Manifests merged = Manifests.merge(files);
+            List<Manifests> views = new ArrayList<>(files);
+            views.add(merged);
+            views.add(Manifests.merge(List.of(merged)));
+            views.add(Manifests.merge(List.of(merged, files.get(0))));
+            views.add(Manifests.of(merged.resources(), List.of(), merged.inputs()));
+            views.add(files.get(0).withLookupsFrom(merged));
+            assertThat(merged.isClean()).as("round %d loads cleanly", round).isTrue();
+            found += PodTemplate.all(merged).size();
+            for (Manifests m : views) {
+                int n = m.resources().size();
+                assertThat(owners(PodTemplate.all(m))).as("round %d", round).isEqualTo(everyTemplateOwner(m, 0, n));
+                int from = random.nextInt(n + 1);
+                int to = from + random.nextInt(n - from + 1);
+                assertThat(owners(PodTemplate.of(m, from, to))).as("round %d, objects %d to %d", round, from, to)
+                        .isEqualTo(everyTemplateOwner(m, from, to));
+            }
+        }
+        assertThat(found).as("templates found in all rounds").isGreaterThan(100);
     }
 }
