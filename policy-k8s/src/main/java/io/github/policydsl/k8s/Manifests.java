@@ -110,7 +110,8 @@ public final class Manifests implements EvaluationInput {
 
     /**
      * The positions in {@link #resources()} of the objects from {@code from} (inclusive) to
-     * {@code to} (exclusive) whose kind can carry a pod template, ascending.
+     * {@code to} (exclusive) whose kind can carry a pod template, ascending. For the whole range
+     * this is the index's own array, not a copy: callers only read it.
      */
     int[] podCarriers(int from, int to) {
         int[] all = index.podCarriers();
