@@ -45,14 +45,16 @@ public final class K8sRules {
 
     private static final SubjectSource<Manifests, PodTemplate> PODS = SubjectSource.of("pods", PodTemplate::all,
             new SubjectSource.Parts<Manifests, PodTemplate>() {
+                // the parts are the objects that can carry a pod template, so that ranges of
+                // equal length hold about as many templates wherever the pods are in the bundle
                 @Override
                 public int count(Manifests m) {
-                    return m.resources().size();
+                    return m.podCarrierCount();
                 }
 
                 @Override
                 public List<PodTemplate> subjects(Manifests m, int from, int to) {
-                    return PodTemplate.of(m, from, to);
+                    return PodTemplate.ofCarriers(m, from, to);
                 }
             });
     private static final SubjectSource<Manifests, ContainerRef> CONTAINERS = SubjectSource.of("containers",

@@ -120,6 +120,20 @@ public final class Manifests implements EvaluationInput {
         return lo == 0 && hi == all.length ? all : java.util.Arrays.copyOfRange(all, lo, hi);
     }
 
+    /** The number of objects that can carry a pod template. */
+    int podCarrierCount() {
+        return index.podCarriers().length;
+    }
+
+    /**
+     * The positions in {@link #resources()} of the template carriers from the {@code from}-th
+     * (inclusive) to the {@code to}-th (exclusive), ascending.
+     */
+    int[] podCarrierRange(int from, int to) {
+        int[] all = index.podCarriers();
+        return from == 0 && to == all.length ? all : java.util.Arrays.copyOfRange(all, from, to);
+    }
+
     /** The first position in a sorted array whose value is at least {@code key}. */
     private static int lowerBound(int[] sorted, int key) {
         int i = java.util.Arrays.binarySearch(sorted, key);

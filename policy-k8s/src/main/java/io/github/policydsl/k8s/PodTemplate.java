@@ -127,9 +127,20 @@ public final class PodTemplate implements Subject {
      * @return the templates
      */
     public static List<PodTemplate> of(Manifests manifests, int from, int to) {
-        List<LoadedResource> resources = manifests.resources();
         // only the objects whose kind can carry a template, found when the manifests were built
-        int[] carriers = manifests.podCarriers(from, to);
+        return of(manifests, manifests.podCarriers(from, to));
+    }
+
+    /**
+     * The pod templates of the template carriers from the {@code from}-th to the {@code to}-th
+     * (exclusive), in load order: the parts that a parallel evaluation splits into ranges.
+     */
+    static List<PodTemplate> ofCarriers(Manifests manifests, int from, int to) {
+        return of(manifests, manifests.podCarrierRange(from, to));
+    }
+
+    private static List<PodTemplate> of(Manifests manifests, int[] carriers) {
+        List<LoadedResource> resources = manifests.resources();
         PodTemplate[] out = new PodTemplate[carriers.length];
         int n = 0;
         for (int i : carriers) {
