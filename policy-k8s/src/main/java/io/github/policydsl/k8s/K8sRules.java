@@ -49,7 +49,7 @@ public final class K8sRules {
                 // equal length hold about as many templates wherever the pods are in the bundle
                 @Override
                 public int count(Manifests m) {
-                    return m.podCarrierCount();
+                    return m.podCarriers().length;
                 }
 
                 @Override

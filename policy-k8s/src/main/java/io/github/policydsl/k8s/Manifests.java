@@ -109,34 +109,16 @@ public final class Manifests implements EvaluationInput {
     }
 
     /**
-     * The positions in {@link #resources()} of the objects from {@code from} (inclusive) to
-     * {@code to} (exclusive) whose kind can carry a pod template, ascending. For the whole range
-     * this is the index's own array, not a copy: callers only read it.
+     * The positions in {@link #resources()} of the objects whose kind can carry a pod template,
+     * ascending: the index's own array, not a copy, for reading only.
      */
-    int[] podCarriers(int from, int to) {
-        int[] all = index.podCarriers();
-        int lo = lowerBound(all, from);
-        int hi = lowerBound(all, to);
-        return lo == 0 && hi == all.length ? all : java.util.Arrays.copyOfRange(all, lo, hi);
+    int[] podCarriers() {
+        return index.podCarriers();
     }
 
-    /** The number of objects that can carry a pod template. */
-    int podCarrierCount() {
-        return index.podCarriers().length;
-    }
-
-    /**
-     * The positions in {@link #resources()} of the template carriers from the {@code from}-th
-     * (inclusive) to the {@code to}-th (exclusive), ascending.
-     */
-    int[] podCarrierRange(int from, int to) {
-        int[] all = index.podCarriers();
-        return from == 0 && to == all.length ? all : java.util.Arrays.copyOfRange(all, from, to);
-    }
-
-    /** The first position in a sorted array whose value is at least {@code key}. */
-    private static int lowerBound(int[] sorted, int key) {
-        int i = java.util.Arrays.binarySearch(sorted, key);
+    /** How many of the objects before position {@code at} can carry a pod template. */
+    int podCarriersBefore(int at) {
+        int i = java.util.Arrays.binarySearch(index.podCarriers(), at);
         return i >= 0 ? i : -i - 1;
     }
 

@@ -113,7 +113,7 @@ public final class PodTemplate implements Subject {
      * @return every pod template (computed once per input)
      */
     public static List<PodTemplate> all(Manifests manifests) {
-        return manifests.derived(PodTemplate.class, m -> of(m, 0, m.resources().size()));
+        return manifests.derived(PodTemplate.class, m -> ofCarriers(m, 0, m.podCarriers().length));
     }
 
     /**
@@ -128,7 +128,7 @@ public final class PodTemplate implements Subject {
      */
     public static List<PodTemplate> of(Manifests manifests, int from, int to) {
         // only the objects whose kind can carry a template, found when the manifests were built
-        return of(manifests, manifests.podCarriers(from, to));
+        return ofCarriers(manifests, manifests.podCarriersBefore(from), manifests.podCarriersBefore(to));
     }
 
     /**
@@ -136,15 +136,12 @@ public final class PodTemplate implements Subject {
      * (exclusive), in load order: the parts that a parallel evaluation splits into ranges.
      */
     static List<PodTemplate> ofCarriers(Manifests manifests, int from, int to) {
-        return of(manifests, manifests.podCarrierRange(from, to));
-    }
-
-    private static List<PodTemplate> of(Manifests manifests, int[] carriers) {
+        int[] carriers = manifests.podCarriers();
         List<LoadedResource> resources = manifests.resources();
-        PodTemplate[] out = new PodTemplate[carriers.length];
+        PodTemplate[] out = new PodTemplate[to - from];
         int n = 0;
-        for (int i : carriers) {
-            PodTemplate t = of(resources.get(i), manifests);
+        for (int k = from; k < to; k++) {
+            PodTemplate t = of(resources.get(carriers[k]), manifests);
             if (t != null) {
                 out[n++] = t;
             }

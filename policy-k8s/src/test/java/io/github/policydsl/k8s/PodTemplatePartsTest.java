@@ -150,7 +150,7 @@ class PodTemplatePartsTest {
                 assertThat(owners(PodTemplate.of(m, from, to))).as("round %d, objects %d to %d", round, from, to)
                         .isEqualTo(everyTemplateOwner(m, from, to));
                 // the parallel parts: consecutive ranges of template carriers give all templates in order
-                int carriers = m.podCarrierCount();
+                int carriers = m.podCarriers().length;
                 List<LoadedResource> byParts = new ArrayList<>();
                 for (int at = 0; at < carriers; ) {
                     int next = Math.min(carriers, at + 1 + random.nextInt(3));

@@ -20,7 +20,6 @@ import java.util.Map;
  */
 public final class ContainerConditions {
 
-
     private static final String[] RESOURCES = {"cpu", "memory"};
 
     /** Violation messages for every Boolean effective value, built once (most violations repeat one of a few). */
